@@ -1,0 +1,77 @@
+//! How a command fails: a user error (exit 1) or an internal one (exit 2),
+//! reported as one line on stderr.
+
+use std::process::ExitCode;
+
+use tegoed_core::book::BookError;
+use tegoed_core::demo::DemoError;
+
+/// A failed command.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad input from the user: exit 1.
+    User(String),
+    /// Something broke inside Tegoed: exit 2.
+    Internal(anyhow::Error),
+    /// Whoever read stdout stopped reading: exit quietly.
+    ReaderGone,
+}
+
+impl Failure {
+    /// Prints the message on stderr and returns the exit code.
+    pub fn report(self) -> ExitCode {
+        match self {
+            Failure::User(message) => {
+                eprintln!("tegoed: {message}");
+                ExitCode::from(1)
+            }
+            Failure::Internal(error) => {
+                eprintln!("tegoed: internal error: {error:#}");
+                ExitCode::from(2)
+            }
+            Failure::ReaderGone => ExitCode::SUCCESS,
+        }
+    }
+}
+
+impl From<BookError> for Failure {
+    fn from(error: BookError) -> Failure {
+        match error {
+            BookError::NoFolder { .. }
+            | BookError::Open { .. }
+            | BookError::NoHome
+            | BookError::Migrate { .. } => Failure::User(error.to_string()),
+            BookError::Corrupt { .. } | BookError::Overflow(_) | BookError::Query(_) => {
+                Failure::Internal(error.into())
+            }
+        }
+    }
+}
+
+impl From<DemoError> for Failure {
+    fn from(error: DemoError) -> Failure {
+        match error {
+            DemoError::NotEmpty(_) => Failure::User(error.to_string()),
+            DemoError::Book(error) => error.into(),
+        }
+    }
+}
+
+impl From<serde_json::Error> for Failure {
+    fn from(error: serde_json::Error) -> Failure {
+        match error.io_error_kind() {
+            Some(std::io::ErrorKind::BrokenPipe) => Failure::ReaderGone,
+            _ => Failure::Internal(error.into()),
+        }
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    /// A closed stdout (`tegoed invoices | head`) is not an error.
+    fn from(error: std::io::Error) -> Failure {
+        match error.kind() {
+            std::io::ErrorKind::BrokenPipe => Failure::ReaderGone,
+            _ => Failure::Internal(error.into()),
+        }
+    }
+}

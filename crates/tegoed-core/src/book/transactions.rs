@@ -1,0 +1,92 @@
+//! Reading bank transactions with how they stand against invoices.
+
+use chrono::NaiveDate;
+
+use super::{Book, BookError};
+use crate::money::Money;
+
+/// Where a transaction stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AllocationState {
+    /// Booked against invoices.
+    Matched,
+    /// Suggestions await a person.
+    Suggested,
+    /// Nothing found.
+    Unmatched,
+    /// Marked as not a customer payment.
+    Ignored,
+}
+
+/// A bank transaction for reconciliation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransactionSummary {
+    /// Book-internal id.
+    pub id: i64,
+    /// Booking date.
+    pub booking_date: NaiveDate,
+    /// Signed amount, money in positive.
+    pub amount: Money,
+    /// Counterparty name.
+    pub counterparty_name: Option<String>,
+    /// Counterparty IBAN.
+    pub counterparty_iban: Option<String>,
+    /// Remittance text.
+    pub remittance: Option<String>,
+    /// Where it stands.
+    pub state: AllocationState,
+    /// Invoices booked or suggested.
+    pub invoices: Vec<String>,
+    /// The reason of the (first) allocation or suggestion.
+    pub reason: Option<String>,
+}
+
+impl Book {
+    /// Every bank transaction, newest first.
+    ///
+    /// # Errors
+    /// When the book cannot be read.
+    pub async fn transactions(&self) -> Result<Vec<TransactionSummary>, BookError> {
+        let rows = sqlx::query!(
+            r#"SELECT t.id AS "id!: i64", t.booking_date AS "booking_date: NaiveDate", t.amount_cents,
+                      t.counterparty_name, t.counterparty_iban, t.remittance, t.not_customer_payment,
+                      (SELECT group_concat(i.number, ' ') FROM allocations a JOIN invoices i ON i.id = a.invoice_id
+                       WHERE a.transaction_id = t.id AND a.state = 'booked') AS "booked: String",
+                      (SELECT group_concat(i.number, ' ') FROM allocations a JOIN invoices i ON i.id = a.invoice_id
+                       WHERE a.transaction_id = t.id AND a.state = 'suggested') AS "suggested: String",
+                      (SELECT a.reason FROM allocations a
+                       WHERE a.transaction_id = t.id AND a.state IN ('booked', 'suggested')
+                       ORDER BY a.id LIMIT 1) AS "reason: String"
+               FROM bank_transactions t ORDER BY t.booking_date DESC, t.id DESC"#
+        )
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let (state, numbers) =
+                    match (row.not_customer_payment != 0, row.booked, row.suggested) {
+                        (true, _, _) => (AllocationState::Ignored, None),
+                        (false, Some(booked), _) => (AllocationState::Matched, Some(booked)),
+                        (false, None, Some(suggested)) => {
+                            (AllocationState::Suggested, Some(suggested))
+                        }
+                        (false, None, None) => (AllocationState::Unmatched, None),
+                    };
+                TransactionSummary {
+                    id: row.id,
+                    booking_date: row.booking_date,
+                    amount: Money::from_cents(row.amount_cents),
+                    counterparty_name: row.counterparty_name,
+                    counterparty_iban: row.counterparty_iban,
+                    remittance: row.remittance,
+                    state,
+                    invoices: numbers
+                        .map(|list| list.split(' ').map(str::to_owned).collect())
+                        .unwrap_or_default(),
+                    reason: row.reason,
+                }
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,104 @@
+/**
+ * Typed wrappers around the Tauri commands: the only place the UI calls
+ * `invoke`. Each wrapper names its command exactly as Rust registers it;
+ * Tauri turns the camelCase argument names into the snake_case parameters.
+ *
+ * A failed command rejects with a {@link CommandError} (`{kind, message}`).
+ * Anything else that rejects (a missing command, a broken bridge) is turned
+ * into one of kind `internal`, so callers handle a single shape and switch
+ * on `kind`, never on the message.
+ */
+
+import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import type {
+  AccountRow,
+  BookStatus,
+  CommandError,
+  CustomerRow,
+  ErrorKind,
+  Language,
+  LetterRow,
+  Receivables,
+  TransactionRow,
+} from "./types";
+
+export type { CommandError, ErrorKind };
+
+/** The error kinds Rust can return, the closed set the UI switches on. */
+export const ERROR_KINDS: readonly ErrorKind[] = ["input", "book", "internal"];
+
+/** True when `value` is a `{kind, message}` error as the commands return it. */
+export function isCommandError(value: unknown): value is CommandError {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return (
+    typeof candidate["kind"] === "string" &&
+    (ERROR_KINDS as readonly string[]).includes(candidate["kind"]) &&
+    typeof candidate["message"] === "string"
+  );
+}
+
+/** Turns whatever a failed call rejected with into a {@link CommandError}. */
+export function toCommandError(error: unknown): CommandError {
+  if (isCommandError(error)) return error;
+  if (error instanceof Error) return { kind: "internal", message: error.message };
+  return { kind: "internal", message: String(error) };
+}
+
+async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toCommandError(error);
+  }
+}
+
+/** `book_status`: the open book's path and whether it is still empty. */
+export function bookStatus(): Promise<BookStatus> {
+  return call("book_status");
+}
+
+/** `create_demo_book`: fills the open book with a demo business. */
+export function createDemoBook(): Promise<BookStatus> {
+  return call("create_demo_book");
+}
+
+/** `open_other_book`: asks for another book file; null when cancelled. */
+export function openOtherBook(): Promise<BookStatus | null> {
+  return call("open_other_book");
+}
+
+/** `receivables`: totals, ageing and open invoices on `asOf` (null = today). */
+export function receivables(asOf: string | null = null): Promise<Receivables> {
+  return call("receivables", { asOf });
+}
+
+/** `customers`: every customer with their open position on `asOf` (null = today). */
+export function customers(asOf: string | null = null): Promise<CustomerRow[]> {
+  return call("customers", { asOf });
+}
+
+/** `accounts`: the bank accounts and how current their data is. */
+export function accounts(): Promise<AccountRow[]> {
+  return call("accounts");
+}
+
+/** `transactions`: bank transactions and how they stand against invoices. */
+export function transactions(): Promise<TransactionRow[]> {
+  return call("transactions");
+}
+
+/** `letters`: the letters produced so far. */
+export function letters(): Promise<LetterRow[]> {
+  return call("letters");
+}
+
+/** `language`: the interface language Rust chose (saved setting, else the OS). */
+export function language(): Promise<Language> {
+  return call("language");
+}
+
+/** `set_language`: saves the interface language. */
+export function setLanguage(language: Language): Promise<void> {
+  return call("set_language", { language });
+}

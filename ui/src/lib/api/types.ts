@@ -1,0 +1,18 @@
+/**
+ * The wire types of the Tauri commands. The files in `bindings/` are
+ * generated from `src-tauri/src/dto.rs` by ts-rs and must not be edited by
+ * hand; this index is not generated.
+ */
+export type { AccountRow } from "./bindings/AccountRow";
+export type { AgeingBucket } from "./bindings/AgeingBucket";
+export type { BookStatus } from "./bindings/BookStatus";
+export type { CommandError } from "./bindings/CommandError";
+export type { CustomerRow } from "./bindings/CustomerRow";
+export type { ErrorKind } from "./bindings/ErrorKind";
+export type { InvoiceRow } from "./bindings/InvoiceRow";
+export type { InvoiceStatus } from "./bindings/InvoiceStatus";
+export type { Language } from "./bindings/Language";
+export type { LetterRow } from "./bindings/LetterRow";
+export type { Receivables } from "./bindings/Receivables";
+export type { TransactionRow } from "./bindings/TransactionRow";
+export type { TransactionState } from "./bindings/TransactionState";

@@ -1,0 +1,54 @@
+/**
+ * Every `data-testid` in the UI. The end-to-end tests in `tests/` select
+ * elements by these values, so they are part of the app's contract: rename
+ * one only together with the tests that use it.
+ */
+export const TestId = {
+  AppRoot: "app-root",
+  ErrorBanner: "error-banner",
+
+  NavOverview: "nav-overview",
+  NavImport: "nav-import",
+  NavReconcile: "nav-reconcile",
+  NavReceivables: "nav-receivables",
+  NavCustomers: "nav-customers",
+  NavLetters: "nav-letters",
+  NavSettings: "nav-settings",
+
+  ScreenOverview: "screen-overview",
+  ScreenImport: "screen-import",
+  ScreenReconcile: "screen-reconcile",
+  ScreenReceivables: "screen-receivables",
+  ScreenCustomers: "screen-customers",
+  ScreenLetters: "screen-letters",
+  ScreenSettings: "screen-settings",
+
+  WelcomePanel: "welcome-panel",
+  DemoButton: "demo-button",
+  TotalOpen: "total-open",
+  TotalOverdue: "total-overdue",
+  AgeingTable: "ageing-table",
+  MostOverdueTable: "most-overdue-table",
+  AccountList: "account-list",
+
+  AccountTable: "account-table",
+  DropZone: "drop-zone",
+
+  TransactionTable: "transaction-table",
+  TransactionStateFilter: "transaction-state-filter",
+
+  ReceivablesTotalOpen: "receivables-total-open",
+  ReceivablesTotalOverdue: "receivables-total-overdue",
+  InvoiceTable: "invoice-table",
+  InvoiceFilter: "invoice-filter",
+
+  CustomerTable: "customer-table",
+  LetterTable: "letter-table",
+
+  LanguageSelect: "language-select",
+  BookPath: "book-path",
+  OpenBookButton: "open-book-button",
+} as const;
+
+/** One of the values of {@link TestId}. */
+export type TestId = (typeof TestId)[keyof typeof TestId];
