@@ -4,7 +4,7 @@ import { defineConfig } from "vite";
 
 // Tauri serves the built `dist/` in production and this dev server (port 1420,
 // as `devUrl` in tauri.conf.json says) in development.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [svelte()],
   clearScreen: false,
   envPrefix: ["VITE_", "TAURI_"],
@@ -19,9 +19,12 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
   },
+  // Vitest runs in mode "test": load Svelte's browser build, or `mount` is
+  // unavailable in component tests.
+  resolve: mode === "test" ? { conditions: ["browser"] } : {},
   test: {
     environment: "happy-dom",
     include: ["src/**/*.test.ts"],
     restoreMocks: true,
   },
-});
+}));

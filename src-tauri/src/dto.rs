@@ -205,3 +205,128 @@ pub enum ErrorKind {
     /// Something went wrong inside Tegoed.
     Internal,
 }
+
+mod convert {
+    //! From core values to DTOs: the one place money and dates become strings.
+
+    use tegoed_core::book::{AccountSummary, AllocationState, LetterSummary, TransactionSummary};
+    use tegoed_core::receivables::{self, CustomerPosition, Position, Summary};
+
+    use super::*;
+
+    fn count(n: impl TryInto<u32>) -> u32 {
+        n.try_into().unwrap_or(u32::MAX)
+    }
+
+    impl From<receivables::InvoiceStatus> for InvoiceStatus {
+        fn from(status: receivables::InvoiceStatus) -> InvoiceStatus {
+            match status {
+                receivables::InvoiceStatus::Open => InvoiceStatus::Open,
+                receivables::InvoiceStatus::Paid => InvoiceStatus::Paid,
+                receivables::InvoiceStatus::PartiallyPaid => InvoiceStatus::PartiallyPaid,
+                receivables::InvoiceStatus::Credited => InvoiceStatus::Credited,
+                receivables::InvoiceStatus::WrittenOff => InvoiceStatus::WrittenOff,
+            }
+        }
+    }
+
+    impl From<&Position> for InvoiceRow {
+        fn from(position: &Position) -> InvoiceRow {
+            InvoiceRow {
+                number: position.number.clone(),
+                customer: position.customer_name.clone(),
+                customer_code: position.customer_code.clone(),
+                invoice_date: position.invoice_date.to_string(),
+                due_date: position.due_date.to_string(),
+                amount: position.amount.to_string(),
+                open_amount: position.open_amount.to_string(),
+                currency: position.currency.clone(),
+                status: position.status.into(),
+                days_overdue: i32::try_from(position.days_overdue).unwrap_or(i32::MAX),
+                stage: position.stage.code().to_owned(),
+            }
+        }
+    }
+
+    impl From<&Summary> for Receivables {
+        fn from(summary: &Summary) -> Receivables {
+            Receivables {
+                as_of: summary.as_of.to_string(),
+                total_open: summary.totals.open.to_string(),
+                total_overdue: summary.totals.overdue.to_string(),
+                n_open: count(summary.totals.n_open),
+                n_overdue: count(summary.totals.n_overdue),
+                ageing: summary
+                    .ageing
+                    .iter()
+                    .map(|(class, amount, n)| AgeingBucket {
+                        key: class.key().to_owned(),
+                        amount: amount.to_string(),
+                        count: count(*n),
+                    })
+                    .collect(),
+                invoices: summary.open.iter().map(InvoiceRow::from).collect(),
+            }
+        }
+    }
+
+    impl From<&CustomerPosition> for CustomerRow {
+        fn from(position: &CustomerPosition) -> CustomerRow {
+            CustomerRow {
+                code: position.customer.code.clone(),
+                name: position.customer.name.clone(),
+                email: position.customer.email.clone(),
+                consumer: position.customer.consumer,
+                n_open: count(position.totals.n_open),
+                total_open: position.totals.open.to_string(),
+                total_overdue: position.totals.overdue.to_string(),
+            }
+        }
+    }
+
+    impl From<&AccountSummary> for AccountRow {
+        fn from(account: &AccountSummary) -> AccountRow {
+            AccountRow {
+                iban: account.iban.clone(),
+                name: account.name.clone(),
+                last_updated: account.last_updated.map(|date| date.to_string()),
+                n_statements: count(account.n_statements),
+                n_transactions: count(account.n_transactions),
+            }
+        }
+    }
+
+    impl From<&TransactionSummary> for TransactionRow {
+        fn from(transaction: &TransactionSummary) -> TransactionRow {
+            TransactionRow {
+                id: i32::try_from(transaction.id).unwrap_or(i32::MAX),
+                booking_date: transaction.booking_date.to_string(),
+                amount: transaction.amount.to_string(),
+                counterparty_name: transaction.counterparty_name.clone(),
+                counterparty_iban: transaction.counterparty_iban.clone(),
+                remittance: transaction.remittance.clone(),
+                state: match transaction.state {
+                    AllocationState::Matched => TransactionState::Matched,
+                    AllocationState::Suggested => TransactionState::Suggested,
+                    AllocationState::Unmatched => TransactionState::Unmatched,
+                    AllocationState::Ignored => TransactionState::Ignored,
+                },
+                invoices: transaction.invoices.clone(),
+                reason: transaction.reason.clone(),
+            }
+        }
+    }
+
+    impl From<&LetterSummary> for LetterRow {
+        fn from(letter: &LetterSummary) -> LetterRow {
+            LetterRow {
+                customer: letter.customer.clone(),
+                stage: letter.stage.code().to_owned(),
+                as_of: letter.as_of.to_string(),
+                invoices: letter.invoices.clone(),
+                total_open: letter.total_open.to_string(),
+                sent_at: letter.sent_at.map(|at| at.to_rfc3339()),
+            }
+        }
+    }
+}

@@ -10,6 +10,7 @@
 
 mod accounts;
 mod audit;
+mod customers;
 mod error;
 mod invoices;
 mod letters;
@@ -25,6 +26,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 pub use accounts::AccountSummary;
 pub use audit::record as audit;
+pub use customers::CustomerRecord;
 pub use error::BookError;
 pub use invoices::InvoiceRecord;
 pub use letters::LetterSummary;

@@ -7,9 +7,11 @@
 
 mod status;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
-use crate::book::{Book, BookError, InvoiceRecord};
+use crate::book::{Book, BookError, CustomerRecord, InvoiceRecord};
 use crate::dunning::Stage;
 use crate::money::Money;
 
@@ -197,8 +199,8 @@ impl Summary {
 /// A customer's open position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerPosition {
-    /// Customer code.
-    pub code: String,
+    /// The customer.
+    pub customer: CustomerRecord,
     /// Totals over the customer's invoices.
     pub totals: Totals,
 }
@@ -223,7 +225,7 @@ pub async fn summary(book: &Book, as_of: NaiveDate) -> Result<Summary, BookError
     Ok(Summary::of(positions(book, as_of).await?, as_of))
 }
 
-/// Totals per customer code on `as_of`, for customers with invoices.
+/// Every customer with the totals of their invoices on `as_of`, by name.
 ///
 /// # Errors
 /// When the book cannot be read.
@@ -232,18 +234,26 @@ pub async fn by_customer(
     as_of: NaiveDate,
 ) -> Result<Vec<CustomerPosition>, BookError> {
     let positions = positions(book, as_of).await?;
-    let mut by_code: std::collections::BTreeMap<&str, Vec<&Position>> = Default::default();
+    let mut by_code: HashMap<&str, Vec<&Position>> = HashMap::new();
     for position in &positions {
         by_code
             .entry(position.customer_code.as_str())
             .or_default()
             .push(position);
     }
-    Ok(by_code
+    Ok(book
+        .customers()
+        .await?
         .into_iter()
-        .map(|(code, positions)| CustomerPosition {
-            code: code.to_owned(),
-            totals: Totals::of(positions),
+        .map(|customer| {
+            let totals = Totals::of(
+                by_code
+                    .get(customer.code.as_str())
+                    .into_iter()
+                    .flatten()
+                    .copied(),
+            );
+            CustomerPosition { customer, totals }
         })
         .collect())
 }

@@ -97,6 +97,11 @@ export class BookState {
     });
   }
 
+  /** Shows an error from a command called elsewhere (e.g. Settings). */
+  reportError(error: unknown): void {
+    this.error = commands.toCommandError(error);
+  }
+
   /** Forgets the last error. */
   dismissError(): void {
     this.error = null;

@@ -1,0 +1,38 @@
+//! Reading customers.
+
+use super::{Book, BookError};
+
+/// A customer (*debiteur*) as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerRecord {
+    /// Customer code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// E-mail address for letters.
+    pub email: Option<String>,
+    /// A consumer (B2C).
+    pub consumer: bool,
+}
+
+impl Book {
+    /// Every customer, by name.
+    ///
+    /// # Errors
+    /// When the book cannot be read.
+    pub async fn customers(&self) -> Result<Vec<CustomerRecord>, BookError> {
+        let rows =
+            sqlx::query!("SELECT code, name, email, consumer FROM customers ORDER BY name, code")
+                .fetch_all(self.pool())
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| CustomerRecord {
+                code: row.code,
+                name: row.name,
+                email: row.email,
+                consumer: row.consumer != 0,
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,22 @@
+//! Embeds the UI and declares the app's own commands, so that each needs an
+//! `allow-*` permission in a capability: an ungranted command is rejected.
+
+/// The commands of `src/commands.rs`; keep in step with `lib.rs`.
+const COMMANDS: &[&str] = &[
+    "book_status",
+    "create_demo_book",
+    "open_other_book",
+    "receivables",
+    "customers",
+    "accounts",
+    "transactions",
+    "letters",
+    "language",
+    "set_language",
+];
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let manifest = tauri_build::AppManifest::new().commands(COMMANDS);
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))?;
+    Ok(())
+}

@@ -1,0 +1,77 @@
+//! TypeScript bindings for the UI, generated from the DTOs by ts-rs into
+//! `ui/src/lib/api/bindings/`. The files are committed; the test below fails
+//! when they are stale, and `cargo xtask codegen` rewrites them.
+
+use std::path::{Path, PathBuf};
+
+use ts_rs::{Config, ExportError, TS};
+
+use crate::dto::{
+    AccountRow, AgeingBucket, BookStatus, CommandError, CustomerRow, ErrorKind, InvoiceRow,
+    InvoiceStatus, Language, LetterRow, Receivables, TransactionRow, TransactionState,
+};
+
+/// The folder the bindings live in, relative to the workspace.
+pub const BINDINGS_DIR: &str = "ui/src/lib/api/bindings";
+
+/// Every exported type's file name and TypeScript source.
+///
+/// # Errors
+/// When ts-rs cannot render a type.
+pub fn render() -> Result<Vec<(String, String)>, ExportError> {
+    fn one<T: TS + 'static>(config: &Config) -> Result<(String, String), ExportError> {
+        Ok((
+            format!("{}.ts", T::name(config)),
+            T::export_to_string(config)?,
+        ))
+    }
+    let config = Config::new();
+    Ok(vec![
+        one::<AccountRow>(&config)?,
+        one::<AgeingBucket>(&config)?,
+        one::<BookStatus>(&config)?,
+        one::<CommandError>(&config)?,
+        one::<CustomerRow>(&config)?,
+        one::<ErrorKind>(&config)?,
+        one::<InvoiceRow>(&config)?,
+        one::<InvoiceStatus>(&config)?,
+        one::<Language>(&config)?,
+        one::<LetterRow>(&config)?,
+        one::<Receivables>(&config)?,
+        one::<TransactionRow>(&config)?,
+        one::<TransactionState>(&config)?,
+    ])
+}
+
+/// The bindings folder under a workspace root.
+pub fn folder(workspace: &Path) -> PathBuf {
+    workspace.join(BINDINGS_DIR)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fails when a DTO changed without `cargo xtask codegen`; with
+    /// `UPDATE_BINDINGS=1` it writes the files instead.
+    #[test]
+    fn bindings_are_fresh() {
+        let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let folder = folder(&workspace);
+        let update = std::env::var_os("UPDATE_BINDINGS").is_some();
+        let mut stale = Vec::new();
+        for (file_name, source) in render().unwrap() {
+            let path = folder.join(&file_name);
+            if update {
+                std::fs::create_dir_all(&folder).unwrap();
+                std::fs::write(&path, &source).unwrap();
+            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(source.as_str()) {
+                stale.push(file_name);
+            }
+        }
+        assert!(
+            stale.is_empty(),
+            "stale TypeScript bindings {stale:?}: run `cargo xtask codegen`"
+        );
+    }
+}

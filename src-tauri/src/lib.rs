@@ -1,0 +1,60 @@
+//! The Tegoed desktop app: plugin setup, the open book as state, and thin
+//! commands over `tegoed-core`. No business rules live here.
+
+pub mod bindings;
+pub mod commands;
+pub mod dto;
+mod error;
+mod locale;
+mod state;
+
+use tauri::Manager;
+
+pub use state::AppState;
+
+/// The settings file the store plugin keeps in the app's config folder.
+pub(crate) const SETTINGS_STORE: &str = "settings.json";
+
+/// Builds and runs the app until its window closes.
+///
+/// # Errors
+/// When Tauri cannot start or no book can be opened.
+pub fn run() -> anyhow::Result<()> {
+    tauri::Builder::default()
+        // First: a second start only focuses the running window (needs the D-Bus session bus on Linux).
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .level(log::LevelFilter::Info)
+                .build(),
+        )
+        .plugin(tauri_plugin_store::Builder::default().build())
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            let state = tauri::async_runtime::block_on(AppState::open(app.handle()))?;
+            log::info!("book {}", state.path_display());
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::book_status,
+            commands::create_demo_book,
+            commands::open_other_book,
+            commands::receivables,
+            commands::customers,
+            commands::accounts,
+            commands::transactions,
+            commands::letters,
+            commands::language,
+            commands::set_language,
+        ])
+        .run(tauri::generate_context!())?;
+    Ok(())
+}
