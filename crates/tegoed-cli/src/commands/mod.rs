@@ -1,0 +1,53 @@
+//! One function per subcommand: open the book, call core, print.
+
+mod demo;
+mod invoices;
+
+use std::io::Write;
+
+use serde::Serialize;
+use tegoed_core::book::{self, Book};
+
+use crate::failure::Failure;
+use crate::{Cli, Command, today};
+
+/// Runs the parsed command line.
+pub async fn run(cli: Cli) -> Result<(), Failure> {
+    let book = open_book(&cli).await?;
+    let result = match cli.command {
+        Command::Demo => demo::run(&book, cli.json).await,
+        Command::Invoices { as_of } => {
+            invoices::run(&book, as_of.unwrap_or_else(today), cli.json).await
+        }
+    };
+    book.close().await;
+    result
+}
+
+/// Opens `--db`, or the default book, creating its folder only for the default.
+async fn open_book(cli: &Cli) -> Result<Book, Failure> {
+    let path = match &cli.db {
+        Some(path) => path.clone(),
+        None => {
+            let path = book::default_path()?;
+            if let Some(folder) = path.parent() {
+                std::fs::create_dir_all(folder).map_err(|error| {
+                    Failure::User(format!(
+                        "cannot create the data folder {}: {error}",
+                        folder.display()
+                    ))
+                })?;
+            }
+            path
+        }
+    };
+    Ok(Book::open(&path).await?)
+}
+
+/// Writes one JSON document to stdout.
+pub(crate) fn print_json(value: &impl Serialize) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
