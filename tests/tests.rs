@@ -1,1 +1,5 @@
-//! End-to-end tests (written next).
+//! End-to-end tests: the real app binary in a real window under Xvfb,
+//! driven through tauri-driver and WebKitWebDriver, checked against the
+//! real CLI on the same book. Run by `cargo xtask test`.
+
+mod app;

@@ -24,8 +24,11 @@ import type {
 
 export type { CommandError, ErrorKind };
 
+// A record, so that a kind added in Rust fails type checking here until it is listed.
+const KNOWN_KINDS: Record<ErrorKind, true> = { input: true, book: true, internal: true };
+
 /** The error kinds Rust can return, the closed set the UI switches on. */
-export const ERROR_KINDS: readonly ErrorKind[] = ["input", "book", "internal"];
+export const ERROR_KINDS = Object.keys(KNOWN_KINDS) as readonly ErrorKind[];
 
 /** True when `value` is a `{kind, message}` error as the commands return it. */
 export function isCommandError(value: unknown): value is CommandError {

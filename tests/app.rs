@@ -1,0 +1,157 @@
+//! The app shell on the demo book: the window, the navigation, and the
+//! overdue total agreeing with the CLI to the cent.
+
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use fantoccini::{Client, ClientBuilder};
+use serde_json::json;
+use tegoed_e2e::{Driver, binary, cents, cli, enabled, screenshot_dir};
+
+/// Connects a WebDriver session to the app.
+async fn connect(driver: &Driver) -> anyhow::Result<Client> {
+    let application = binary("tegoed-app")?;
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert("browserName".to_owned(), json!("wry"));
+    capabilities.insert(
+        "tauri:options".to_owned(),
+        json!({ "application": application }),
+    );
+    Ok(ClientBuilder::native()
+        .capabilities(capabilities)
+        .connect(&driver.url)
+        .await?)
+}
+
+/// Evaluates a JavaScript expression in the page.
+async fn eval(client: &Client, expression: &str) -> anyhow::Result<serde_json::Value> {
+    Ok(client
+        .execute(&format!("return {expression};"), vec![])
+        .await?)
+}
+
+/// Polls an expression until it is truthy; elements are never held across re-renders.
+async fn wait_for(client: &Client, expression: &str) -> anyhow::Result<serde_json::Value> {
+    let started = Instant::now();
+    loop {
+        let value = eval(client, expression).await?;
+        if !(value.is_null() || value == json!(false) || value == json!("")) {
+            return Ok(value);
+        }
+        anyhow::ensure!(
+            started.elapsed() < Duration::from_secs(30),
+            "timed out waiting for {expression}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+async fn click(client: &Client, test_id: &str) -> anyhow::Result<()> {
+    wait_for(
+        client,
+        &format!("document.querySelector('[data-testid=\"{test_id}\"]')"),
+    )
+    .await?;
+    eval(
+        client,
+        &format!("document.querySelector('[data-testid=\"{test_id}\"]').click()"),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Saves a screenshot to `target/e2e/` once the page has painted what the DOM holds.
+async fn screenshot(client: &Client, name: &str) -> anyhow::Result<()> {
+    let painted = "const done = arguments[arguments.length - 1]; \
+                   requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+    client.execute_async(painted, vec![]).await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let png = client.screenshot().await?;
+    std::fs::write(screenshot_dir()?.join(name), png)?;
+    Ok(())
+}
+
+/// The CLI's total overdue on the same book and day, in cents.
+fn overdue_by_cli(book: &std::path::Path) -> anyhow::Result<i64> {
+    let invoices: serde_json::Value = serde_json::from_str(&cli(book, &["invoices", "--json"])?)?;
+    let mut total = 0;
+    for invoice in invoices["invoices"]
+        .as_array()
+        .context("no invoices array")?
+    {
+        if invoice["days_overdue"].as_i64().unwrap_or(0) > 0 {
+            total += cents(invoice["open_amount"].as_str().context("open_amount")?)?;
+        }
+    }
+    Ok(total)
+}
+
+async fn overview_matches_cli(client: &Client, book: &std::path::Path) -> anyhow::Result<()> {
+    wait_for(
+        client,
+        "document.querySelector('[data-testid=\"app-root\"]')?.dataset.ready === 'true'",
+    )
+    .await?;
+    assert_eq!(client.title().await?, "Tegoed");
+
+    let shown = wait_for(
+        client,
+        "document.querySelector('[data-testid=\"total-overdue\"]')?.dataset.amount",
+    )
+    .await?;
+    let shown = cents(shown.as_str().context("data-amount is not text")?)?;
+    let expected = overdue_by_cli(book)?;
+    assert!(expected > 0, "the demo book should have overdue invoices");
+    assert_eq!(
+        shown, expected,
+        "total overdue in the app vs the CLI, in cents"
+    );
+    screenshot(client, "overview.png").await?;
+
+    click(client, "nav-receivables").await?;
+    let rows = wait_for(
+        client,
+        "document.querySelectorAll('[data-testid=\"invoice-table\"] tbody tr').length",
+    )
+    .await?;
+    assert!(
+        rows.as_u64().unwrap_or(0) >= 10,
+        "{rows} rows in the receivables table"
+    );
+    screenshot(client, "receivables.png").await?;
+
+    for screen in [
+        "import",
+        "reconcile",
+        "customers",
+        "letters",
+        "settings",
+        "overview",
+    ] {
+        click(client, &format!("nav-{screen}")).await?;
+        wait_for(
+            client,
+            &format!("document.querySelector('[data-testid=\"screen-{screen}\"]')"),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn overview_shows_the_same_overdue_total_as_the_cli() -> anyhow::Result<()> {
+    if !enabled() {
+        eprintln!("skipped: run through `cargo xtask test` (needs Xvfb, D-Bus and tauri-driver)");
+        return Ok(());
+    }
+    let home = tempfile::tempdir()?;
+    let book = home.path().join("demo.db");
+    cli(&book, &["demo"])?;
+
+    let driver = Driver::start(&book, home.path(), "nl_NL.UTF-8")?;
+    let client = connect(&driver).await?;
+    let outcome = overview_matches_cli(&client, &book).await;
+    client.close().await?;
+    drop(driver);
+    outcome
+}
