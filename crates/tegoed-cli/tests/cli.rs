@@ -1,5 +1,7 @@
 //! The CLI as accountants and outside checks use it: real binary, real book.
 
+#![allow(clippy::unwrap_used, reason = "test helpers may unwrap")]
+
 use std::path::Path;
 use std::process::{Command, Output};
 

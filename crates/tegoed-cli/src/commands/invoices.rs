@@ -20,8 +20,8 @@ pub async fn run(book: &Book, as_of: chrono::NaiveDate, as_json: bool) -> Result
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "{:<12} {:<34} {:>10} {:>12} {:>12} {:>5}  {:<15} {}",
-        "number", "customer", "due", "amount", "open", "days", "status", "stage"
+        "{:<12} {:<34} {:>10} {:>12} {:>12} {:>5}  {:<15} stage",
+        "number", "customer", "due", "amount", "open", "days", "status"
     )?;
     for position in &positions {
         writeln!(
