@@ -63,13 +63,10 @@ pub fn system_packages(shell: &Shell) -> anyhow::Result<()> {
     cmd!(shell, "apt-get update -qq")
         .env("DEBIAN_FRONTEND", "noninteractive")
         .run()?;
-    cmd!(
-        shell,
-        "apt-get install -y -qq --no-install-recommends {missing...}"
-    )
-    .env("DEBIAN_FRONTEND", "noninteractive")
-    .run()
-    .context("apt-get install failed")?;
+    cmd!(shell, "apt-get install -y -qq {missing...}")
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .run()
+        .context("apt-get install failed")?;
     Ok(())
 }
 
