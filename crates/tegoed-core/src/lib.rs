@@ -10,6 +10,8 @@
 pub mod book;
 pub mod demo;
 pub mod dunning;
+pub mod invoice_pdf;
+pub mod ledger;
 pub mod money;
 pub mod receivables;
 pub mod reference;

@@ -13,6 +13,7 @@ mod audit;
 mod customers;
 mod error;
 mod invoices;
+pub mod ledger;
 mod letters;
 mod records;
 mod transactions;

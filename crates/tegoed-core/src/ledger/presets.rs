@@ -1,0 +1,145 @@
+//! Presets for the open-items exports of the accounting packages Dutch SMEs
+//! use most.
+//!
+//! A preset is recognised by a few telling headers that must all be present
+//! (its signature) and then maps its own column names first, before the
+//! general synonyms of `header.rs` fill in the rest. Whether each layout was
+//! checked against a documented one is recorded in [`Preset::verified`] and
+//! [`Preset::source`]; unverified presets only add synonyms and can never
+//! make a file fail that general recognition would read.
+
+use super::header::{Table, normalise};
+use super::mapping::Field;
+
+/// A known export layout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preset {
+    /// A stable key, e.g. `e_boekhouden`.
+    pub key: &'static str,
+    /// The package's name as users know it.
+    pub name: &'static str,
+    /// The table the layout is for.
+    pub table: Table,
+    /// Normalised headers that must all be present.
+    pub signature: &'static [&'static str],
+    /// Normalised header → field, for this layout's own column names.
+    pub columns: &'static [(&'static str, Field)],
+    /// True when the column names were checked against a documented layout.
+    pub verified: bool,
+    /// Where the layout comes from, or why it is not verified.
+    pub source: &'static str,
+}
+
+impl Preset {
+    /// The field this preset gives a header, if it names it.
+    pub fn field_for(&self, header: &str) -> Option<Field> {
+        let key = normalise(header);
+        self.columns
+            .iter()
+            .find(|(name, _)| *name == key)
+            .map(|(_, field)| *field)
+    }
+}
+
+/// Every preset, most specific signature first.
+pub static PRESETS: &[Preset] = &[
+    Preset {
+        key: "e_boekhouden",
+        name: "e-Boekhouden.nl",
+        table: Table::Invoices,
+        signature: &["mutfactuur", "openstaand"],
+        columns: &[
+            ("mutfactuur", Field::InvoiceNumber),
+            ("mutdatum", Field::InvoiceDate),
+            ("relcode", Field::CustomerCode),
+            ("relbedrijf", Field::CustomerName),
+            ("bedrag", Field::Amount),
+            ("openstaand", Field::OpenAmount),
+        ],
+        verified: true,
+        source: "the open item (cOpenPost: MutDatum, MutFactuur, RelCode, RelBedrijf, Bedrag, Voldaan, Openstaand) of e-Boekhouden's documented SOAP API GetOpenPosten; the same names in a sheet are read as these fields",
+    },
+    Preset {
+        key: "moneybird",
+        name: "Moneybird",
+        table: Table::Invoices,
+        signature: &["invoiceid", "totalunpaid"],
+        columns: &[
+            ("invoiceid", Field::InvoiceNumber),
+            ("contact", Field::CustomerName),
+            ("customerid", Field::CustomerCode),
+            ("invoicedate", Field::InvoiceDate),
+            ("duedate", Field::DueDate),
+            ("state", Field::Status),
+            ("totalpriceincltax", Field::Amount),
+            ("totalunpaid", Field::OpenAmount),
+            ("currency", Field::Currency),
+            ("reference", Field::OrderNumber),
+            ("paymentreference", Field::Reference),
+        ],
+        verified: false,
+        source: "field names of Moneybird's sales invoice API (invoice_id, contact, invoice_date, due_date, state, total_price_incl_tax, total_unpaid, currency, reference) and its invoice states; not checked against a spreadsheet export",
+    },
+    Preset {
+        key: "exact_online",
+        name: "Exact Online",
+        table: Table::Invoices,
+        signature: &["onzeref", "vervaldatum"],
+        columns: &[
+            ("onzeref", Field::InvoiceNumber),
+            ("uwref", Field::OrderNumber),
+            ("relatie", Field::CustomerName),
+            ("code", Field::CustomerCode),
+            ("bedrag", Field::Amount),
+            ("openstaand", Field::OpenAmount),
+        ],
+        verified: false,
+        source: "modelled on the receivables list of Exact Online (\"Onze ref.\" for the invoice number, \"Uw ref.\" for the customer's reference); no public documentation of the export layout was found",
+    },
+    Preset {
+        key: "snelstart",
+        name: "SnelStart",
+        table: Table::Customers,
+        signature: &["relatiecode", "krediettermijn"],
+        columns: &[
+            ("relatiecode", Field::CustomerCode),
+            ("naam", Field::CustomerName),
+            ("contactpersoon", Field::ContactPerson),
+            ("adres", Field::Address),
+            ("postcode", Field::PostalCode),
+            ("plaats", Field::City),
+            ("telefoonnummer", Field::Phone),
+            ("emailadres", Field::Email),
+            ("krediettermijn", Field::PaymentTerm),
+            ("iban", Field::Iban),
+            ("nummerkvk", Field::KvkNumber),
+        ],
+        verified: true,
+        source: "the customer (Klanten) field names of SnelStart's import profile as a payroll vendor documents them (Relatiecode, Naam, Contactpersoon, Adres, Postcode, Plaats, Telefoonnummer, Emailadres, Krediettermijn, IBAN, Nummer kvk); SnelStart's open-items report layout itself was not found",
+    },
+    Preset {
+        key: "twinfield",
+        name: "Twinfield",
+        table: Table::Invoices,
+        signature: &["factuurnummer", "relatie", "openstaandbedrag"],
+        columns: &[
+            ("relatie", Field::CustomerCode),
+            ("naam", Field::CustomerName),
+            ("openstaandbedrag", Field::OpenAmount),
+        ],
+        verified: false,
+        source: "modelled on Twinfield's open items report (relation code beside the name); no public documentation of the export layout was found",
+    },
+];
+
+/// The preset whose signature the headers carry, for the table being read.
+pub fn matching(headers: &[String], table: Table) -> Option<&'static Preset> {
+    let normalised: Vec<String> = headers.iter().map(|header| normalise(header)).collect();
+    PRESETS.iter().find(|preset| {
+        preset.table == table
+            && preset
+                .signature
+                .iter()
+                .all(|needed| normalised.iter().any(|header| header == needed))
+    })
+}

@@ -1,0 +1,480 @@
+//! Turning cells into amounts, dates, days, yes/no and languages.
+//!
+//! Spreadsheets give amounts as floats and dates as serial numbers or text in
+//! any of a handful of layouts; CSV gives everything as text with a decimal
+//! comma or dot. Each conversion here either yields an exact value or says
+//! no; the caller names the cell. Floats become [`Money`] through their
+//! shortest decimal form, and anything that is not whole cents beyond float
+//! noise is refused rather than rounded.
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::Language;
+use super::sheet::Cell;
+use crate::money::Money;
+
+/// Which character separates the cents in a column's text amounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecimalMark {
+    /// `1.234,56`, as Dutch exports write it.
+    Comma,
+    /// `1,234.56`, as English exports write it.
+    Dot,
+}
+
+/// How a column writes dates whose day and month are both numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateOrder {
+    /// `15-01-2026`: day first, the Dutch (and European) way.
+    #[default]
+    DayFirst,
+    /// `01/15/2026`: month first, as some US-made software exports.
+    MonthFirst,
+}
+
+/// The largest float error tolerated when an amount is turned into cents.
+fn float_noise() -> Decimal {
+    Decimal::new(1, 6)
+}
+
+/// An amount from a cell, `Ok(None)` when the cell is empty.
+///
+/// # Errors
+/// `Err(())` when the cell holds something that is not an amount in whole
+/// cents; the caller builds the message with the cell's place.
+#[allow(clippy::result_unit_err)]
+pub fn amount(cell: &Cell, mark: Option<DecimalMark>) -> Result<Option<Money>, ()> {
+    match cell {
+        Cell::Empty => Ok(None),
+        Cell::Int(value) => Ok(Some(Money::new(Decimal::from(*value)))),
+        Cell::Number(value) => float_amount(*value).map(Some),
+        Cell::Text(text) => text_amount(text, mark).map(Some),
+        Cell::Date(_) | Cell::Bool(_) => Err(()),
+    }
+}
+
+/// A float as money: its shortest decimal representation, accepted when it
+/// is whole cents up to float noise (`0.1 + 0.2` is fine, `12.345` is not).
+fn float_amount(value: f64) -> Result<Money, ()> {
+    if !value.is_finite() {
+        return Err(());
+    }
+    let decimal = Decimal::from_str(&format!("{value}")).map_err(|_| ())?;
+    whole_cents(decimal)
+}
+
+/// Accepts a decimal that is whole cents, up to float noise.
+fn whole_cents(decimal: Decimal) -> Result<Money, ()> {
+    let cents = decimal.round_dp(2);
+    if (decimal - cents).abs() > float_noise() {
+        return Err(());
+    }
+    Ok(Money::new(cents))
+}
+
+/// A text amount: `1.234,56`, `1,234.56`, `1234,5`, `-121,00`, `€ 12,00`,
+/// `121,00-`, `(121,00)`. `mark` decides a lone separator followed by
+/// exactly three digits (`1.234`), which is otherwise read as decimals.
+pub fn text_amount(text: &str, mark: Option<DecimalMark>) -> Result<Money, ()> {
+    let mut body: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '€')
+        .collect();
+    for code in ["EUR", "eur"] {
+        if let Some(rest) = body.strip_prefix(code).or_else(|| body.strip_suffix(code)) {
+            body = rest.to_owned();
+        }
+    }
+    let mut negative = false;
+    if let Some(inner) = body
+        .strip_prefix('(')
+        .and_then(|rest| rest.strip_suffix(')'))
+    {
+        negative = true;
+        body = inner.to_owned();
+    }
+    for minus in ['-', '\u{2212}'] {
+        if let Some(rest) = body.strip_prefix(minus) {
+            negative = !negative;
+            body = rest.to_owned();
+        } else if let Some(rest) = body.strip_suffix(minus) {
+            negative = !negative;
+            body = rest.to_owned();
+        }
+    }
+    if let Some(rest) = body.strip_prefix('+') {
+        body = rest.to_owned();
+    }
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return Err(());
+    }
+    let commas = body.matches(',').count();
+    let dots = body.matches('.').count();
+    let plain = match (commas, dots) {
+        (0, 0) => body,
+        (_, 0) => single_kind(&body, ',', mark == Some(DecimalMark::Comma))?,
+        (0, _) => single_kind(&body, '.', mark == Some(DecimalMark::Dot))?,
+        _ => {
+            let last_comma = body.rfind(',').unwrap_or(0);
+            let last_dot = body.rfind('.').unwrap_or(0);
+            let (decimal_mark, group_mark) = if last_comma > last_dot {
+                (',', '.')
+            } else {
+                ('.', ',')
+            };
+            let (whole, cents) = body.rsplit_once(decimal_mark).ok_or(())?;
+            if whole.contains(decimal_mark) || !grouped(whole, group_mark) {
+                return Err(());
+            }
+            format!("{}.{cents}", whole.replace(group_mark, ""))
+        }
+    };
+    if plain.starts_with('.') || plain.ends_with('.') {
+        return Err(());
+    }
+    let decimal = Decimal::from_str(&plain).map_err(|_| ())?;
+    let money = whole_cents(decimal)?;
+    Ok(if negative { -money } else { money })
+}
+
+/// Reads a number written with one kind of separator: a thousands grouping
+/// (`1,234,567`; `1.234` unless the column's mark says `.` is its decimal
+/// mark, since three decimals are never cents) or a decimal mark.
+fn single_kind(body: &str, separator: char, is_decimal_mark: bool) -> Result<String, ()> {
+    let parts: Vec<&str> = body.split(separator).collect();
+    let all_groups = grouped(body, separator);
+    if parts.len() > 2 {
+        return if all_groups {
+            Ok(body.replace(separator, ""))
+        } else {
+            Err(())
+        };
+    }
+    let (whole, fraction) = body.split_once(separator).ok_or(())?;
+    if fraction.len() == 3 && all_groups && !is_decimal_mark {
+        return Ok(format!("{whole}{fraction}"));
+    }
+    if whole.is_empty() {
+        return Ok(format!("0.{fraction}"));
+    }
+    Ok(format!("{whole}.{fraction}"))
+}
+
+/// True when `text` is digits grouped by thousands: 1 to 3 digits, then
+/// groups of exactly 3, separated by `group_mark` (or no separator at all).
+fn grouped(text: &str, group_mark: char) -> bool {
+    let mut parts = text.split(group_mark);
+    let first_ok = parts
+        .next()
+        .is_some_and(|first| (!first.is_empty() && first.len() <= 3) || !text.contains(group_mark));
+    first_ok && parts.all(|part| part.len() == 3)
+}
+
+/// Guesses a column's decimal mark from its text amounts: the first text
+/// that can only be read one way decides.
+pub fn guess_mark<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<DecimalMark> {
+    for text in texts {
+        let body: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let last_comma = body.rfind(',');
+        let last_dot = body.rfind('.');
+        match (last_comma, last_dot) {
+            (Some(comma), Some(dot)) => {
+                return Some(if comma > dot {
+                    DecimalMark::Comma
+                } else {
+                    DecimalMark::Dot
+                });
+            }
+            (Some(comma), None) => {
+                let after = body.len() - comma - 1;
+                if body.matches(',').count() == 1 && after != 3 {
+                    return Some(DecimalMark::Comma);
+                }
+            }
+            (None, Some(dot)) => {
+                let after = body.len() - dot - 1;
+                if body.matches('.').count() == 1 && after != 3 {
+                    return Some(DecimalMark::Dot);
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    None
+}
+
+/// The first day Excel's 1900 serial numbers count from (serial 0, with the
+/// 1900 leap-year bug folded in for every date after February 1900).
+fn excel_epoch() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(1899, 12, 30)
+}
+
+/// Serial numbers accepted as dates in a date column: 1954 to 2119.
+const SERIAL_RANGE: std::ops::RangeInclusive<i64> = 20_000..=80_000;
+
+/// A date from a cell, `Ok(None)` when the cell is empty.
+///
+/// # Errors
+/// `Err(())` when the cell holds something that is not a date.
+#[allow(clippy::result_unit_err)]
+pub fn date(cell: &Cell, order: DateOrder) -> Result<Option<NaiveDate>, ()> {
+    match cell {
+        Cell::Empty => Ok(None),
+        Cell::Date(date) => Ok(Some(*date)),
+        Cell::Int(serial) => serial_date(*serial).map(Some),
+        Cell::Number(serial) if serial.fract() == 0.0 && serial.abs() < 1e9 =>
+        {
+            #[allow(clippy::cast_possible_truncation)]
+            serial_date(*serial as i64).map(Some)
+        }
+        Cell::Text(text) => text_date(text, order).map(Some),
+        Cell::Number(_) | Cell::Bool(_) => Err(()),
+    }
+}
+
+/// An Excel serial day number as a date.
+fn serial_date(serial: i64) -> Result<NaiveDate, ()> {
+    if !SERIAL_RANGE.contains(&serial) {
+        return Err(());
+    }
+    excel_epoch()
+        .and_then(|epoch| epoch.checked_add_signed(chrono::Duration::days(serial)))
+        .ok_or(())
+}
+
+/// Month names and abbreviations, Dutch and English, with their number.
+const MONTHS: [(&str, u32); 30] = [
+    ("jan", 1),
+    ("januari", 1),
+    ("january", 1),
+    ("feb", 2),
+    ("februari", 2),
+    ("february", 2),
+    ("mrt", 3),
+    ("maart", 3),
+    ("mar", 3),
+    ("march", 3),
+    ("apr", 4),
+    ("april", 4),
+    ("mei", 5),
+    ("may", 5),
+    ("jun", 6),
+    ("juni", 6),
+    ("june", 6),
+    ("jul", 7),
+    ("juli", 7),
+    ("july", 7),
+    ("aug", 8),
+    ("augustus", 8),
+    ("august", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("september", 9),
+    ("okt", 10),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// A month number from a name (`jan`, `maart`, `oktober`, `October`).
+fn month(token: &str) -> Option<u32> {
+    let lower = token.to_lowercase();
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|(_, number)| *number)
+        .or(match lower.as_str() {
+            "oktober" | "october" => Some(10),
+            "november" => Some(11),
+            "december" => Some(12),
+            _ => None,
+        })
+}
+
+/// A text date: `2026-01-15`, `15-01-2026`, `15-1-2026`, `15/01/2026`,
+/// `15.01.2026`, `15-01-26`, `20260115`, `15 jan 2026`, `Jan 15, 2026`;
+/// a time after the date is ignored.
+pub fn text_date(text: &str, order: DateOrder) -> Result<NaiveDate, ()> {
+    let date_part = text
+        .trim()
+        .split(['T', ' '])
+        .take_while(|part| !part.contains(':'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let tokens: Vec<&str> = date_part
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|token| !token.is_empty())
+        .collect();
+    let number = |token: &str| -> Result<i64, ()> {
+        if token.chars().all(|c| c.is_ascii_digit()) && token.len() <= 4 {
+            token.parse().map_err(|_| ())
+        } else {
+            Err(())
+        }
+    };
+    let year = |token: &str| -> Result<i32, ()> {
+        let value = i32::try_from(number(token)?).map_err(|_| ())?;
+        match token.len() {
+            4 => Ok(value),
+            2 => Ok(2000 + value),
+            _ => Err(()),
+        }
+    };
+    let day_month = |first: &str, second: &str| -> Result<(u32, u32), ()> {
+        let as_u32 = |token: &str| number(token).and_then(|n| u32::try_from(n).map_err(|_| ()));
+        match (month(first), month(second)) {
+            (None, Some(month)) => Ok((as_u32(first)?, month)),
+            (Some(month), None) => Ok((as_u32(second)?, month)),
+            _ if order == DateOrder::MonthFirst => Ok((as_u32(second)?, as_u32(first)?)),
+            _ => Ok((as_u32(first)?, as_u32(second)?)),
+        }
+    };
+    let (year, month, day) = match tokens.as_slice() {
+        [single] if single.len() == 8 && single.chars().all(|c| c.is_ascii_digit()) => {
+            let digits = *single;
+            let part = |range: std::ops::Range<usize>| {
+                digits
+                    .get(range)
+                    .ok_or(())
+                    .and_then(|p| p.parse::<u32>().map_err(|_| ()))
+            };
+            let year = i32::try_from(part(0..4)?).map_err(|_| ())?;
+            (year, part(4..6)?, part(6..8)?)
+        }
+        [first, second, third] if first.len() == 4 => {
+            let month_number = match month(second) {
+                Some(month) => month,
+                None => u32::try_from(number(second)?).map_err(|_| ())?,
+            };
+            (
+                year(first)?,
+                month_number,
+                u32::try_from(number(third)?).map_err(|_| ())?,
+            )
+        }
+        [first, second, third] => {
+            let (day, month) = day_month(first, second)?;
+            (year(third)?, month, day)
+        }
+        _ => return Err(()),
+    };
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(())
+}
+
+/// Guesses whether a column writes month first: a number above 12 in the
+/// second place of a text date says so; one in the first place says not.
+pub fn guess_order<'a>(texts: impl IntoIterator<Item = &'a str>) -> DateOrder {
+    for text in texts {
+        let tokens: Vec<&str> = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|token| !token.is_empty())
+            .collect();
+        if let [first, second, third] = tokens.as_slice()
+            && first.len() <= 2
+            && (third.len() == 4 || third.len() == 2)
+        {
+            let first: u32 = first.parse().unwrap_or(0);
+            let second: u32 = second.parse().unwrap_or(0);
+            if first > 12 {
+                return DateOrder::DayFirst;
+            }
+            if second > 12 {
+                return DateOrder::MonthFirst;
+            }
+        }
+    }
+    DateOrder::DayFirst
+}
+
+/// A number of days (a payment term) from a cell: `30`, `30 dagen`,
+/// `30 days`, `netto 30`.
+///
+/// # Errors
+/// `Err(())` when the cell does not hold exactly one whole number from 0 to 3650.
+#[allow(clippy::result_unit_err)]
+pub fn days(cell: &Cell) -> Result<Option<i64>, ()> {
+    let value = match cell {
+        Cell::Empty => return Ok(None),
+        Cell::Int(value) => *value,
+        #[allow(clippy::cast_possible_truncation)]
+        Cell::Number(value) if value.fract() == 0.0 && value.abs() < 1e6 => *value as i64,
+        Cell::Text(text) => {
+            let numbers: Vec<&str> = text
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|token| !token.is_empty())
+                .collect();
+            match numbers.as_slice() {
+                [only] => only.parse().map_err(|_| ())?,
+                _ => return Err(()),
+            }
+        }
+        Cell::Number(_) | Cell::Date(_) | Cell::Bool(_) => return Err(()),
+    };
+    if (0..=3650).contains(&value) {
+        Ok(Some(value))
+    } else {
+        Err(())
+    }
+}
+
+/// Yes or no from a cell: `ja`/`nee`, `yes`/`no`, `j`/`n`, `y`, `x`,
+/// `true`/`false`, `waar`/`onwaar`, `1`/`0`, or a boolean cell.
+///
+/// # Errors
+/// `Err(())` for anything else.
+#[allow(clippy::result_unit_err)]
+pub fn yes_no(cell: &Cell) -> Result<Option<bool>, ()> {
+    match cell {
+        Cell::Empty => Ok(None),
+        Cell::Bool(value) => Ok(Some(*value)),
+        Cell::Int(1) => Ok(Some(true)),
+        Cell::Int(0) => Ok(Some(false)),
+        Cell::Number(value) if *value == 1.0 => Ok(Some(true)),
+        Cell::Number(value) if *value == 0.0 => Ok(Some(false)),
+        Cell::Text(text) => match text.to_lowercase().trim() {
+            "ja" | "j" | "yes" | "y" | "x" | "true" | "waar" | "1" | "✓" => Ok(Some(true)),
+            "nee" | "n" | "no" | "false" | "onwaar" | "0" | "-" => Ok(Some(false)),
+            _ => Err(()),
+        },
+        _ => Err(()),
+    }
+}
+
+/// A letter language from a cell: `nl`, `NL`, `Nederlands`, `Dutch`, `en`,
+/// `Engels`, `English`, `en-GB`.
+///
+/// # Errors
+/// `Err(())` for any other language.
+#[allow(clippy::result_unit_err)]
+pub fn language(cell: &Cell) -> Result<Option<Language>, ()> {
+    let Some(text) = cell.text() else {
+        return if cell.is_empty() { Ok(None) } else { Err(()) };
+    };
+    let lower = text.to_lowercase();
+    let code = lower.split(['-', '_']).next().unwrap_or_default();
+    match code {
+        "nl" | "nld" | "ned" | "nederlands" | "dutch" | "vlaams" => Ok(Some(Language::Nl)),
+        "en" | "eng" | "engels" | "english" | "gb" | "uk" => Ok(Some(Language::En)),
+        _ => Err(()),
+    }
+}
+
+/// Plain text from a cell, `None` when empty; numbers are written without a
+/// trailing `.0` so that invoice number 20260142 stays `20260142`.
+pub fn text(cell: &Cell) -> Option<String> {
+    match cell {
+        Cell::Empty => None,
+        Cell::Number(value) if value.fract() == 0.0 && value.abs() < 1e15 => {
+            Some(format!("{value:.0}"))
+        }
+        Cell::Date(date) => Some(date.format("%Y-%m-%d").to_string()),
+        other => Some(other.display()),
+    }
+}
