@@ -356,6 +356,7 @@ pub fn status(text: &str) -> Option<LedgerStatus> {
         | "scheduled"
         | "gedeeltelijkbetaald"
         | "deelbetaald"
+        | "deelsbetaald"
         | "partiallypaid"
         | "unpaid"
         | "due" => Some(LedgerStatus::Open),
