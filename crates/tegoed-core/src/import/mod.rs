@@ -1,0 +1,1 @@
+//! Importing bank statements into the book.

@@ -1,0 +1,596 @@
+//! One preset per bank: how to recognise its export and turn a row into a
+//! transaction. Column meanings follow `shared/corpora/synthetic-csv` and the
+//! banks' published descriptions.
+
+use chrono::NaiveDate;
+
+use super::{Layout, Record, Row};
+use crate::money::Money;
+use crate::reference::iban;
+use crate::statement::mt940::details::{self, first_value, label_values};
+use crate::statement::text::{self, looks_like_iban, non_empty};
+use crate::statement::{Location, StatementError, Transaction};
+
+/// How a bank's CSV looks and reads.
+pub(crate) struct Preset {
+    pub layout: Layout,
+    delimiter: u8,
+    quote: u8,
+    /// Records before the first row (preamble and header).
+    skip: usize,
+    /// The fewest fields a complete row has.
+    n_fields: usize,
+    /// Column names for messages.
+    headers: &'static [&'static str],
+    /// The bank's name for messages.
+    bank: &'static str,
+    row: fn(&Record<'_>) -> Result<Row, StatementError>,
+}
+
+const ING_HEADERS: [&str; 11] = [
+    "Datum",
+    "Naam / Omschrijving",
+    "Rekening",
+    "Tegenrekening",
+    "Code",
+    "Af Bij",
+    "Bedrag (EUR)",
+    "Mutatiesoort",
+    "Mededelingen",
+    "Saldo na mutatie",
+    "Tag",
+];
+const RABOBANK_HEADERS: [&str; 22] = [
+    "IBAN/BBAN",
+    "Munt",
+    "BIC",
+    "Volgnr",
+    "Datum",
+    "Rentedatum",
+    "Bedrag",
+    "Saldo na trn",
+    "Tegenrekening IBAN/BBAN",
+    "Naam tegenpartij",
+    "Naam uiteindelijke partij",
+    "Naam initiërende partij",
+    "BIC tegenpartij",
+    "Code",
+    "Batch ID",
+    "Transactiereferentie",
+    "Machtigingskenmerk",
+    "Incassant ID",
+    "Betalingskenmerk",
+    "Omschrijving-1",
+    "Omschrijving-2",
+    "Omschrijving-3",
+];
+const ABN_HEADERS: [&str; 8] = [
+    "Rekeningnummer",
+    "Muntsoort",
+    "Transactiedatum",
+    "Beginsaldo",
+    "Eindsaldo",
+    "Rentedatum",
+    "Transactiebedrag",
+    "Omschrijving",
+];
+const BUNQ_HEADERS: [&str; 7] = [
+    "Date",
+    "Interest Date",
+    "Amount",
+    "Account",
+    "Counterparty",
+    "Name",
+    "Description",
+];
+const KNAB_HEADERS: [&str; 16] = [
+    "Rekeningnummer",
+    "Transactiedatum",
+    "Valutacode",
+    "CreditDebet",
+    "Bedrag",
+    "Tegenrekeningnummer",
+    "Tegenrekeninghouder",
+    "Valutadatum",
+    "Betaalwijze",
+    "Omschrijving",
+    "Type betaling",
+    "Machtigingsnummer",
+    "Incassant ID",
+    "Adres",
+    "Referentie",
+    "Boekdatum",
+];
+const TRIODOS_HEADERS: [&str; 9] = [
+    "Datum",
+    "Rekening",
+    "Bedrag",
+    "Debet/Credit",
+    "Naam tegenrekening",
+    "Tegenrekening",
+    "Code",
+    "Omschrijving",
+    "Saldo",
+];
+const ASN_HEADERS: [&str; 19] = [
+    "Boekingsdatum",
+    "Opdrachtgeversrekening",
+    "Tegenrekeningnummer",
+    "Naam tegenrekening",
+    "Adres",
+    "Postcode",
+    "Plaats",
+    "Valutasoort rekening",
+    "Saldo rekening voor mutatie",
+    "Valutasoort mutatie",
+    "Transactiebedrag",
+    "Journaaldatum",
+    "Valutadatum",
+    "Interne transactiecode",
+    "Globale transactiecode",
+    "Volgnummer transactie",
+    "Betalingskenmerk",
+    "Omschrijving",
+    "Afschriftnummer",
+];
+
+static PRESETS: [Preset; 7] = [
+    Preset {
+        layout: Layout::Ing,
+        delimiter: b';',
+        quote: b'"',
+        skip: 1,
+        n_fields: 9,
+        headers: &ING_HEADERS,
+        bank: "ING",
+        row: ing,
+    },
+    Preset {
+        layout: Layout::Rabobank,
+        delimiter: b',',
+        quote: b'"',
+        skip: 1,
+        n_fields: 22,
+        headers: &RABOBANK_HEADERS,
+        bank: "Rabobank",
+        row: rabobank,
+    },
+    Preset {
+        layout: Layout::AbnAmro,
+        delimiter: b'\t',
+        quote: 0,
+        skip: 0,
+        n_fields: 8,
+        headers: &ABN_HEADERS,
+        bank: "ABN AMRO",
+        row: abn_amro,
+    },
+    Preset {
+        layout: Layout::Bunq,
+        delimiter: b';',
+        quote: b'"',
+        skip: 1,
+        n_fields: 7,
+        headers: &BUNQ_HEADERS,
+        bank: "bunq",
+        row: bunq,
+    },
+    Preset {
+        layout: Layout::Knab,
+        delimiter: b';',
+        quote: b'"',
+        skip: 2,
+        n_fields: 16,
+        headers: &KNAB_HEADERS,
+        bank: "Knab",
+        row: knab,
+    },
+    Preset {
+        layout: Layout::Triodos,
+        delimiter: b',',
+        quote: b'"',
+        skip: 0,
+        n_fields: 8,
+        headers: &TRIODOS_HEADERS,
+        bank: "Triodos",
+        row: triodos,
+    },
+    Preset {
+        layout: Layout::Asn,
+        delimiter: b',',
+        quote: b'\'',
+        skip: 0,
+        n_fields: 18,
+        headers: &ASN_HEADERS,
+        bank: "ASN Bank",
+        row: asn,
+    },
+];
+
+/// The first record of a text read with a delimiter and quote.
+fn first_record(text: &str, delimiter: u8, quote: u8) -> Option<csv::StringRecord> {
+    reader(text, delimiter, quote).records().next()?.ok()
+}
+
+fn reader(text: &str, delimiter: u8, quote: u8) -> csv::Reader<&[u8]> {
+    let mut builder = csv::ReaderBuilder::new();
+    builder
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true);
+    if quote == 0 {
+        builder.quoting(false);
+    } else {
+        builder.quote(quote);
+    }
+    builder.from_reader(text.as_bytes())
+}
+
+fn is_date(text: &str, format: &str) -> bool {
+    NaiveDate::parse_from_str(text.trim(), format).is_ok()
+}
+
+/// The preset whose header or shape the text matches.
+pub(crate) fn detect(text: &str) -> Option<&'static Preset> {
+    let text = text.trim_start_matches('\u{feff}');
+    let first_line = text.lines().next().unwrap_or_default();
+    let preset = |layout: Layout| PRESETS.iter().find(|preset| preset.layout == layout);
+    if first_line.starts_with("KNAB EXPORT")
+        || first_line.starts_with("Rekeningnummer;Transactiedatum")
+    {
+        return preset(Layout::Knab);
+    }
+    if first_line.contains("Naam / Omschrijving") && first_line.contains("Af Bij") {
+        return preset(Layout::Ing);
+    }
+    if first_line.contains("IBAN/BBAN") && first_line.contains("Volgnr") {
+        return preset(Layout::Rabobank);
+    }
+    if first_line.contains("\"Date\"")
+        && first_line.contains("\"Interest Date\"")
+        && first_line.contains("\"Account\"")
+    {
+        return preset(Layout::Bunq);
+    }
+    let tabbed: Vec<&str> = first_line.split('\t').collect();
+    if tabbed.len() == 8
+        && tabbed.first().is_some_and(|account| {
+            (9..=10).contains(&account.trim().len())
+                && account.trim().bytes().all(|b| b.is_ascii_digit())
+        })
+        && tabbed.get(2).is_some_and(|date| is_date(date, "%Y%m%d"))
+    {
+        return preset(Layout::AbnAmro);
+    }
+    if let Some(record) = first_record(text, b',', b'"')
+        && (8..=9).contains(&record.len())
+        && is_date(record.get(0).unwrap_or_default(), "%d-%m-%Y")
+        && matches!(record.get(3).map(str::trim), Some("Debet" | "Credit"))
+    {
+        return preset(Layout::Triodos);
+    }
+    if let Some(record) = first_record(text, b',', b'\'')
+        && record.len() >= 18
+        && is_date(record.get(0).unwrap_or_default(), "%d-%m-%Y")
+        && looks_like_iban(record.get(1).unwrap_or_default().trim())
+    {
+        return preset(Layout::Asn);
+    }
+    None
+}
+
+/// Reads every row of a file with a preset.
+pub(crate) fn read(
+    file_name: &str,
+    text: &str,
+    preset: &Preset,
+) -> Result<Vec<Row>, StatementError> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = reader(text, preset.delimiter, preset.quote);
+    let mut record = csv::StringRecord::new();
+    let mut rows = Vec::new();
+    let mut index = 0_usize;
+    let mut lines = super::LineCounter::default();
+    loop {
+        let line_before = lines.at(text, reader.position().byte());
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(error) => {
+                let line = error
+                    .position()
+                    .map_or(line_before, |position| lines.at(text, position.byte()));
+                return Err(StatementError::invalid(
+                    file_name,
+                    Location::Line(line),
+                    format!("the row cannot be read as {} CSV ({error})", preset.bank),
+                ));
+            }
+        }
+        index += 1;
+        if index <= preset.skip {
+            continue;
+        }
+        let line = record
+            .position()
+            .map_or(line_before, |position| lines.at(text, position.byte()));
+        if record.iter().all(|field| field.trim().is_empty()) {
+            continue;
+        }
+        if record.len() < preset.n_fields {
+            return Err(StatementError::invalid(
+                file_name,
+                Location::Line(line),
+                format!(
+                    "the row has {} of the {} columns of a {} export (an unclosed quote or a cut-off file); download the file again",
+                    record.len(),
+                    preset.n_fields,
+                    preset.bank
+                ),
+            ));
+        }
+        let context = Record {
+            fields: &record,
+            line,
+            file_name,
+            headers: preset.headers,
+        };
+        rows.push((preset.row)(&context)?);
+    }
+    if rows.is_empty() {
+        return Err(StatementError::invalid(
+            file_name,
+            Location::File,
+            format!("the {} export holds no transactions", preset.bank),
+        ));
+    }
+    Ok(rows)
+}
+
+/// An amount in a column.
+pub(crate) fn money(record: &Record<'_>, index: usize) -> Result<Money, StatementError> {
+    let value = record.get(index);
+    text::amount(value).ok_or_else(|| {
+        record.invalid(
+            index,
+            format!("'{value}' is not an amount (expected e.g. 1234,56 or -12.50)"),
+        )
+    })
+}
+
+/// An optional amount in a column (empty is `None`).
+fn optional_money(record: &Record<'_>, index: usize) -> Result<Option<Money>, StatementError> {
+    if record.get(index).is_empty() {
+        return Ok(None);
+    }
+    money(record, index).map(Some)
+}
+
+/// A date in a column.
+pub(crate) fn date(
+    record: &Record<'_>,
+    index: usize,
+    format: &str,
+) -> Result<NaiveDate, StatementError> {
+    let value = record.get(index);
+    text::date(value, &[format]).ok_or_else(|| {
+        record.invalid(
+            index,
+            format!(
+                "'{value}' is not a date (expected {})",
+                human_format(format)
+            ),
+        )
+    })
+}
+
+fn optional_date(
+    record: &Record<'_>,
+    index: usize,
+    format: &str,
+) -> Result<Option<NaiveDate>, StatementError> {
+    if record.get(index).is_empty() {
+        return Ok(None);
+    }
+    date(record, index, format).map(Some)
+}
+
+fn human_format(format: &str) -> String {
+    format
+        .replace("%Y", "YYYY")
+        .replace("%m", "MM")
+        .replace("%d", "DD")
+        .replace("%y", "YY")
+}
+
+/// A column's text, `None` when empty.
+fn cell(record: &Record<'_>, index: usize) -> Option<String> {
+    non_empty(record.get(index))
+}
+
+fn transaction(
+    record: &Record<'_>,
+    booking_date: NaiveDate,
+    amount: Money,
+    currency: &str,
+) -> Transaction {
+    Transaction {
+        booking_date,
+        value_date: None,
+        amount,
+        currency: currency.to_owned(),
+        counterparty_name: None,
+        counterparty_iban: None,
+        remittance: None,
+        structured_reference: None,
+        end_to_end_id: None,
+        bank_reference: None,
+        origin: Location::Line(record.line),
+    }
+}
+
+/// The labels in ING's `Mededelingen`, longest first.
+const ING_LABELS: [&str; 10] = [
+    "Machtiging ID:",
+    "Incassant ID:",
+    "Omschrijving:",
+    "Valutadatum:",
+    "Transactie:",
+    "Pasvolgnr:",
+    "Kenmerk:",
+    "IBAN:",
+    "Naam:",
+    "Term:",
+];
+
+fn ing(record: &Record<'_>) -> Result<Row, StatementError> {
+    let booking_date = date(record, 0, "%Y%m%d")?;
+    let unsigned = money(record, 6)?;
+    let amount = match record.get(5) {
+        "Af" => -unsigned,
+        "Bij" => unsigned,
+        other => return Err(record.invalid(5, format!("'{other}' is not Af or Bij"))),
+    };
+    let mut transaction = transaction(record, booking_date, amount, "EUR");
+    let notes = record.get(8);
+    let values = label_values(notes, &ING_LABELS);
+    transaction.counterparty_name = cell(record, 1);
+    transaction.counterparty_iban = cell(record, 3);
+    transaction.remittance = first_value(&values, "Omschrijving:");
+    transaction.end_to_end_id = first_value(&values, "Kenmerk:");
+    transaction.value_date =
+        first_value(&values, "Valutadatum:").and_then(|value| text::date(&value, &["%d-%m-%Y"]));
+    Ok(Row {
+        account: record.get(2).to_owned(),
+        transaction,
+        balance_before: None,
+        balance_after: optional_money(record, 9)?,
+    })
+}
+
+fn rabobank(record: &Record<'_>) -> Result<Row, StatementError> {
+    let booking_date = date(record, 4, "%Y-%m-%d")?;
+    let amount = money(record, 6)?;
+    let currency = non_empty(record.get(1)).unwrap_or_else(|| "EUR".to_owned());
+    let mut transaction = transaction(record, booking_date, amount, &currency);
+    transaction.value_date = optional_date(record, 5, "%Y-%m-%d")?;
+    transaction.counterparty_iban = cell(record, 8);
+    transaction.counterparty_name = cell(record, 9);
+    transaction.end_to_end_id = cell(record, 15);
+    transaction.structured_reference = cell(record, 18);
+    transaction.bank_reference = cell(record, 3);
+    let parts: Vec<&str> = [19, 20, 21]
+        .iter()
+        .map(|index| record.get(*index))
+        .filter(|part| !part.is_empty())
+        .collect();
+    transaction.remittance = non_empty(&parts.join(" "));
+    Ok(Row {
+        account: record.get(0).to_owned(),
+        transaction,
+        balance_before: None,
+        balance_after: optional_money(record, 7)?,
+    })
+}
+
+fn abn_amro(record: &Record<'_>) -> Result<Row, StatementError> {
+    let number = record.get(0);
+    let account =
+        iban::from_parts("NL", &format!("ABNA{number:0>10}")).unwrap_or_else(|| number.to_owned());
+    let booking_date = date(record, 2, "%Y%m%d")?;
+    let amount = money(record, 6)?;
+    let currency = non_empty(record.get(1)).unwrap_or_else(|| "EUR".to_owned());
+    let mut transaction = transaction(record, booking_date, amount, &currency);
+    transaction.value_date = optional_date(record, 5, "%Y%m%d")?;
+    let description = record.fields.get(7).unwrap_or_default().trim_end();
+    let found = details::parse(&[description]);
+    transaction.counterparty_name = found.name;
+    transaction.counterparty_iban = found.iban;
+    transaction.remittance = found.remittance;
+    transaction.structured_reference = found.structured_reference;
+    transaction.end_to_end_id = found.end_to_end_id;
+    Ok(Row {
+        account,
+        transaction,
+        balance_before: optional_money(record, 3)?,
+        balance_after: optional_money(record, 4)?,
+    })
+}
+
+fn bunq(record: &Record<'_>) -> Result<Row, StatementError> {
+    let booking_date = date(record, 0, "%Y-%m-%d")?;
+    let amount = money(record, 2)?;
+    let mut transaction = transaction(record, booking_date, amount, "EUR");
+    transaction.value_date = optional_date(record, 1, "%Y-%m-%d")?;
+    transaction.counterparty_iban = cell(record, 4);
+    transaction.counterparty_name = cell(record, 5);
+    transaction.remittance = cell(record, 6);
+    Ok(Row {
+        account: record.get(3).to_owned(),
+        transaction,
+        balance_before: None,
+        balance_after: None,
+    })
+}
+
+fn knab(record: &Record<'_>) -> Result<Row, StatementError> {
+    let booking_date = date(record, 1, "%d-%m-%Y")?;
+    let unsigned = money(record, 4)?;
+    let amount = match record.get(3) {
+        "D" => -unsigned,
+        "C" => unsigned,
+        other => return Err(record.invalid(3, format!("'{other}' is not C or D"))),
+    };
+    let currency = non_empty(record.get(2)).unwrap_or_else(|| "EUR".to_owned());
+    let mut transaction = transaction(record, booking_date, amount, &currency);
+    transaction.value_date = optional_date(record, 7, "%d-%m-%Y")?;
+    transaction.counterparty_iban = cell(record, 5);
+    transaction.counterparty_name = cell(record, 6);
+    transaction.remittance = cell(record, 9);
+    transaction.bank_reference = cell(record, 14);
+    Ok(Row {
+        account: record.get(0).to_owned(),
+        transaction,
+        balance_before: None,
+        balance_after: None,
+    })
+}
+
+fn triodos(record: &Record<'_>) -> Result<Row, StatementError> {
+    let booking_date = date(record, 0, "%d-%m-%Y")?;
+    let unsigned = money(record, 2)?;
+    let amount = match record.get(3) {
+        "Debet" => -unsigned,
+        "Credit" => unsigned,
+        other => return Err(record.invalid(3, format!("'{other}' is not Debet or Credit"))),
+    };
+    let mut transaction = transaction(record, booking_date, amount, "EUR");
+    transaction.counterparty_name = cell(record, 4);
+    transaction.counterparty_iban = cell(record, 5);
+    transaction.remittance = cell(record, 7);
+    Ok(Row {
+        account: record.get(1).to_owned(),
+        transaction,
+        balance_before: None,
+        balance_after: optional_money(record, 8)?,
+    })
+}
+
+fn asn(record: &Record<'_>) -> Result<Row, StatementError> {
+    let booking_date = date(record, 0, "%d-%m-%Y")?;
+    let amount = money(record, 10)?;
+    let currency = non_empty(record.get(9)).unwrap_or_else(|| "EUR".to_owned());
+    let mut transaction = transaction(record, booking_date, amount, &currency);
+    transaction.value_date = optional_date(record, 12, "%d-%m-%Y")?;
+    transaction.counterparty_iban = cell(record, 2);
+    transaction.counterparty_name = cell(record, 3);
+    transaction.bank_reference = cell(record, 15);
+    transaction.structured_reference = cell(record, 16);
+    transaction.remittance = cell(record, 17);
+    Ok(Row {
+        account: record.get(1).to_owned(),
+        transaction,
+        balance_before: optional_money(record, 8)?,
+        balance_after: None,
+    })
+}
