@@ -1,0 +1,456 @@
+//! Importing ledgers into a real book: re-imports update without
+//! duplicating or losing Tegoed's own records, vanished invoices are
+//! reported, credit notes are linked, saved mappings are reused, and a bad
+//! file changes nothing.
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_xlsxwriter::Workbook;
+use tegoed_core::book::{self, Book, NewAllocation, NewDunningEvent, NewStatement, NewTransaction};
+use tegoed_core::dunning::Stage;
+use tegoed_core::ledger::{self, Field, ImportError, LedgerError, Mapping};
+use tegoed_core::money::Money;
+use tegoed_core::receivables::{self, InvoiceStatus, LedgerStatus};
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/ledger")
+            .join(name),
+    )
+    .unwrap()
+}
+
+fn at() -> DateTime<Utc> {
+    "2026-11-27T09:00:00Z".parse().unwrap()
+}
+
+fn day(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+async fn new_book() -> (tempfile::TempDir, Book) {
+    let folder = tempfile::tempdir().unwrap();
+    let book = Book::open(&folder.path().join("book.db")).await.unwrap();
+    (folder, book)
+}
+
+/// An xlsx with one sheet of text cells (numbers where they parse).
+fn xlsx(rows: &[&[&str]]) -> Vec<u8> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Openstaand").unwrap();
+    for (row, cells) in rows.iter().enumerate() {
+        for (column, text) in cells.iter().enumerate() {
+            let (row, column) = (row as u32, column as u16);
+            match text.parse::<f64>() {
+                Ok(number) if !text.contains('-') || text.starts_with('-') => {
+                    sheet.write_number(row, column, number).unwrap();
+                }
+                _ if text.is_empty() => {}
+                _ => {
+                    sheet.write_string(row, column, *text).unwrap();
+                }
+            }
+        }
+    }
+    workbook.save_to_buffer().unwrap()
+}
+
+const HEADERS: &[&str] = &[
+    "Factuurnummer",
+    "Klant",
+    "Factuurdatum",
+    "Vervaldatum",
+    "Bedrag",
+    "Openstaand",
+];
+
+async fn import_bytes(book: &Book, name: &str, bytes: &[u8]) -> ledger::ImportReport {
+    let saved = saved_mappings(book).await;
+    let parsed = ledger::parse(name, bytes, &saved).unwrap();
+    ledger::import(book, &parsed, at()).await.unwrap()
+}
+
+async fn saved_mappings(book: &Book) -> Vec<Mapping> {
+    book.ledger_mappings()
+        .await
+        .unwrap()
+        .iter()
+        .map(|(_, json)| Mapping::from_json(json).unwrap())
+        .collect()
+}
+
+/// Books a payment on an invoice and a reminder, as Tegoed would.
+async fn add_tegoed_records(book: &Book, invoice_number: &str) {
+    let numbers = book.invoice_numbers().await.unwrap();
+    let invoice_id = numbers
+        .iter()
+        .find(|(_, number)| number == invoice_number)
+        .unwrap()
+        .0;
+    let mut transaction = book.begin().await.unwrap();
+    let account_id = book::upsert_account(&mut transaction, "NL91ABNA0417164300", "EUR", None)
+        .await
+        .unwrap();
+    let statement_id = book::insert_statement(
+        &mut transaction,
+        &NewStatement {
+            account_id,
+            statement_id: Some("1"),
+            opening: None,
+            closing: None,
+            file_name: "bank.xml",
+            format: "camt.053",
+            imported_at: at(),
+        },
+    )
+    .await
+    .unwrap();
+    let transaction_id = book::insert_transaction(
+        &mut transaction,
+        &NewTransaction {
+            account_id,
+            statement_id,
+            identity: "ref-1",
+            booking_date: day("2026-11-20"),
+            amount: Money::from_cents(10_000),
+            currency: "EUR",
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    book::insert_allocation(
+        &mut transaction,
+        &NewAllocation {
+            transaction_id,
+            invoice_id,
+            amount: Money::from_cents(10_000),
+            confidence_permille: 990,
+            auto: true,
+            booked: true,
+            reason: "test",
+            created_at: at(),
+        },
+    )
+    .await
+    .unwrap();
+    book::insert_dunning_event(
+        &mut transaction,
+        &NewDunningEvent {
+            invoice_id,
+            stage: Stage::Reminder1,
+            event_date: day("2026-11-01"),
+            letter_id: None,
+            note: Some("belafspraak"),
+        },
+    )
+    .await
+    .unwrap();
+    transaction.commit().await.unwrap();
+}
+
+#[tokio::test]
+async fn reimport_updates_in_place_keeps_tegoed_records_and_reports_vanished() {
+    let (_folder, book) = new_book().await;
+    let first = xlsx(&[
+        HEADERS,
+        &[
+            "2026-0001",
+            "Bakkerij Jansen",
+            "01-10-2026",
+            "31-10-2026",
+            "121",
+            "121",
+        ],
+        &[
+            "2026-0002",
+            "Bakkerij Jansen",
+            "05-10-2026",
+            "04-11-2026",
+            "242",
+            "242",
+        ],
+        &[
+            "2026-0003",
+            "Garage Smit",
+            "06-10-2026",
+            "05-11-2026",
+            "363",
+            "363",
+        ],
+    ]);
+    let report = import_bytes(&book, "openstaand-oktober.xlsx", &first).await;
+    assert_eq!((report.added, report.updated, report.unchanged), (3, 0, 0));
+    assert_eq!(report.customers_added, 2);
+
+    let again = import_bytes(&book, "openstaand-oktober.xlsx", &first).await;
+    assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 3));
+    assert_eq!((again.customers_added, again.customers_updated), (0, 0));
+    assert!(again.vanished.is_empty());
+
+    add_tegoed_records(&book, "2026-0002").await;
+
+    // A month later: 0001 paid in the accounting package, 0002's due date
+    // moved and amount corrected, 0003 gone, 0004 new.
+    let second = xlsx(&[
+        HEADERS,
+        &[
+            "2026-0001",
+            "Bakkerij Jansen",
+            "01-10-2026",
+            "31-10-2026",
+            "121",
+            "0",
+        ],
+        &[
+            "2026-0002",
+            "Bakkerij Jansen",
+            "05-10-2026",
+            "18-11-2026",
+            "250",
+            "150",
+        ],
+        &[
+            "2026-0004",
+            "Garage Smit",
+            "02-11-2026",
+            "02-12-2026",
+            "99.95",
+            "99.95",
+        ],
+    ]);
+    let report = import_bytes(&book, "openstaand-november.xlsx", &second).await;
+    assert_eq!((report.added, report.updated, report.unchanged), (1, 2, 0));
+    assert_eq!(report.vanished, vec!["2026-0003".to_owned()]);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|warning| warning.contains("invoice 2026-0003 is no longer in this ledger")),
+        "{:?}",
+        report.warnings
+    );
+
+    let positions = receivables::positions(&book, day("2026-11-27"))
+        .await
+        .unwrap();
+    let by_number = |number: &str| {
+        positions
+            .iter()
+            .find(|p| p.number == number)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(positions.len(), 4, "nothing duplicated, nothing deleted");
+    assert_eq!(by_number("2026-0001").status, InvoiceStatus::Paid);
+    let second_invoice = by_number("2026-0002");
+    assert_eq!(second_invoice.amount, Money::from_cents(25_000));
+    assert_eq!(second_invoice.due_date, day("2026-11-18"));
+    // The allocation and the reminder survived the update.
+    assert_eq!(second_invoice.open_amount, Money::from_cents(15_000));
+    assert_eq!(second_invoice.stage, Stage::Reminder1);
+    assert!(
+        by_number("2026-0003").is_open(),
+        "vanished invoices stay as they were"
+    );
+    let (_, known) = book.ledger_state().await.unwrap();
+    let first_invoice = known
+        .iter()
+        .find(|invoice| invoice.number == "2026-0001")
+        .unwrap();
+    assert_eq!(first_invoice.ledger_status, LedgerStatus::Paid);
+    assert_eq!(first_invoice.ledger_open, Some(Money::ZERO));
+}
+
+#[tokio::test]
+async fn customers_sheet_credit_notes_and_due_dates() {
+    let (_folder, book) = new_book().await;
+    let report = import_bytes(
+        &book,
+        "customers_sheet.xlsx",
+        &fixture("customers_sheet.xlsx"),
+    )
+    .await;
+    assert_eq!((report.added, report.customers_added), (3, 3));
+    // K03 has no term: the statutory 30 days, with a warning naming the row.
+    assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+    assert!(
+        report.warnings[0]
+            .starts_with("customers_sheet.xlsx, sheet 'Facturen', row 4: invoice F2026-0103")
+    );
+    let (customers, invoices) = book.ledger_state().await.unwrap();
+    let smith = customers
+        .iter()
+        .find(|customer| customer.code == "K02")
+        .unwrap();
+    assert_eq!(smith.name, "Smith & Jones Ltd");
+    assert_eq!(
+        (smith.language.as_str(), smith.own_terms, smith.consumer),
+        ("en", true, false)
+    );
+    assert_eq!(smith.payment_term_days, Some(60));
+    let de_vries = customers
+        .iter()
+        .find(|customer| customer.code == "K03")
+        .unwrap();
+    assert!(de_vries.consumer);
+    let derived = invoices
+        .iter()
+        .find(|invoice| invoice.number == "F2026-0103")
+        .unwrap();
+    assert_eq!(derived.due_date, day("2026-11-04"));
+
+    let report = import_bytes(&book, "nl_title_rows.xlsx", &fixture("nl_title_rows.xlsx")).await;
+    assert_eq!(report.added, 4);
+    let (_, invoices) = book.ledger_state().await.unwrap();
+    let credited = invoices
+        .iter()
+        .find(|invoice| invoice.number == "2026-0042")
+        .unwrap();
+    let credit_note = invoices
+        .iter()
+        .find(|invoice| invoice.number == "C003")
+        .unwrap();
+    assert_eq!(credit_note.credits_invoice_id, Some(credited.id));
+    assert_eq!(credit_note.amount, Money::from_cents(-12_100));
+}
+
+#[tokio::test]
+async fn ubl_invoices_bring_their_pdf_and_credit_notes_link() {
+    let (_folder, book) = new_book().await;
+    let report = import_bytes(&book, "ubl_invoice.xml", &fixture("ubl_invoice.xml")).await;
+    assert_eq!((report.added, report.documents_added), (1, 1));
+    let (name, pdf) = book.invoice_document("2026-0300").await.unwrap().unwrap();
+    assert_eq!(name, "Factuur 2026-0300.pdf");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let report = import_bytes(
+        &book,
+        "ubl_credit_note.xml",
+        &fixture("ubl_credit_note.xml"),
+    )
+    .await;
+    assert_eq!((report.added, report.customers_added), (1, 0));
+    assert!(
+        report.vanished.is_empty(),
+        "single e-invoices never report vanished invoices"
+    );
+    let (_, invoices) = book.ledger_state().await.unwrap();
+    let invoice = invoices
+        .iter()
+        .find(|invoice| invoice.number == "2026-0300")
+        .unwrap();
+    let credit_note = invoices
+        .iter()
+        .find(|invoice| invoice.number == "C2026-0007")
+        .unwrap();
+    assert_eq!(credit_note.credits_invoice_id, Some(invoice.id));
+    // The credit note has no due date of its own: the customer's term or 30 days.
+    assert_eq!(credit_note.due_date, day("2026-12-10"));
+}
+
+#[tokio::test]
+async fn a_mapping_made_on_the_mapping_screen_is_saved_and_reused() {
+    let (_folder, book) = new_book().await;
+    let odd = xlsx(&[
+        &["Doc", "Wie", "Wanneer", "Hoeveel"],
+        &["A-17", "Klant Een", "2026-10-01", "100"],
+    ]);
+    let error = ledger::parse("odd.xlsx", &odd, &saved_mappings(&book).await).unwrap_err();
+    assert!(matches!(error, LedgerError::NoInvoiceColumns { .. }));
+    assert!(
+        error
+            .to_string()
+            .contains("'Doc', 'Wie', 'Wanneer', 'Hoeveel'"),
+        "{error}"
+    );
+
+    let preview = ledger::preview("odd.xlsx", &odd, &[]).unwrap();
+    assert_eq!(
+        preview.sheets[0].rows[0],
+        vec!["Doc", "Wie", "Wanneer", "Hoeveel"]
+    );
+    assert!(preview.mapping.is_none());
+    let mapping = Mapping {
+        invoices: ledger::TableMapping {
+            sheet: "Openstaand".into(),
+            header_row: 0,
+            headers: preview.sheets[0].rows[0].clone(),
+            columns: [
+                (Field::InvoiceNumber, 0),
+                (Field::CustomerName, 1),
+                (Field::InvoiceDate, 2),
+                (Field::Amount, 3),
+            ]
+            .into_iter()
+            .collect(),
+        },
+        customers: None,
+    };
+    let parsed = ledger::parse_with("odd.xlsx", &odd, &mapping).unwrap();
+    ledger::import(&book, &parsed, at()).await.unwrap();
+
+    let next_month = xlsx(&[
+        &["Doc", "Wie", "Wanneer", "Hoeveel"],
+        &["A-17", "Klant Een", "2026-10-01", "100"],
+        &["A-18", "Klant Twee", "2026-11-01", "50"],
+    ]);
+    let saved = saved_mappings(&book).await;
+    assert_eq!(saved, vec![mapping.clone()]);
+    let preview = ledger::preview("odd-2.xlsx", &next_month, &saved).unwrap();
+    assert!(preview.saved);
+    let parsed = ledger::parse("odd-2.xlsx", &next_month, &saved).unwrap();
+    assert_eq!(parsed.invoices.len(), 2);
+    let report = ledger::import(&book, &parsed, at()).await.unwrap();
+    assert_eq!((report.added, report.unchanged), (1, 1));
+}
+
+#[tokio::test]
+async fn an_incomplete_ledger_changes_nothing() {
+    let (_folder, book) = new_book().await;
+    let no_dates = xlsx(&[
+        &["Factuurnummer", "Klant", "Bedrag"],
+        &["2026-0001", "Klant Een", "100"],
+        &["2026-0002", "Klant Twee", "50"],
+    ]);
+    let parsed = ledger::parse("zonder-datum.xlsx", &no_dates, &[]).unwrap();
+    let error = ledger::import(&book, &parsed, at()).await.unwrap_err();
+    assert!(matches!(
+        error,
+        ImportError::Ledger(LedgerError::Incomplete { .. })
+    ));
+    assert_eq!(
+        error.to_string(),
+        "zonder-datum.xlsx, sheet 'Openstaand', row 2: invoice 2026-0001 has no invoice date; add an invoice date column, or fill in the cell"
+    );
+    assert!(book.is_empty().await.unwrap());
+    assert!(
+        book.ledger_state().await.unwrap().0.is_empty(),
+        "no customers either"
+    );
+    assert!(book.ledger_mappings().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn preview_shows_the_header_row_and_confidences() {
+    let preview =
+        ledger::preview("nl_title_rows.xlsx", &fixture("nl_title_rows.xlsx"), &[]).unwrap();
+    let invoices = preview.invoices.unwrap();
+    assert_eq!(invoices.mapping.header_row, 3);
+    assert_eq!(invoices.mapping.column(Field::OpenAmount), Some(6));
+    assert_eq!(invoices.confidence.get(&Field::InvoiceNumber), Some(&1.0));
+    assert!(
+        invoices
+            .confidence
+            .get(&Field::CustomerName)
+            .is_some_and(|c| *c < 1.0)
+    );
+    assert_eq!(
+        preview.sheets[0].rows[0][0],
+        "Openstaande posten debiteuren"
+    );
+    assert!(!preview.saved);
+}
