@@ -10,13 +10,10 @@
 pub mod book;
 pub mod demo;
 pub mod dunning;
-<<<<<<< Updated upstream
-pub mod invoice_pdf;
-pub mod ledger;
-=======
 pub mod import;
 pub mod intake;
->>>>>>> Stashed changes
+pub mod invoice_pdf;
+pub mod ledger;
 pub mod money;
 pub mod receivables;
 pub mod reference;
