@@ -10,6 +10,7 @@
 
 mod accounts;
 mod audit;
+mod bank_import;
 mod customers;
 mod error;
 mod invoices;
@@ -27,6 +28,10 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 pub use accounts::AccountSummary;
 pub use audit::record as audit;
+pub use bank_import::{
+    PreviousClosing, account_currency, insert_transactions, mark_statement, previous_closing,
+    statement_known,
+};
 pub use customers::CustomerRecord;
 pub use error::BookError;
 pub use invoices::InvoiceRecord;

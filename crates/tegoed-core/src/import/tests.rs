@@ -1,0 +1,233 @@
+//! Import into a real (temporary) book.
+
+use std::cell::Cell;
+
+use chrono::{TimeZone, Utc};
+
+use super::*;
+
+fn at() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap()
+}
+
+async fn empty_book() -> (tempfile::TempDir, Book) {
+    let folder = tempfile::tempdir().unwrap();
+    let book = Book::open(&folder.path().join("book.db")).await.unwrap();
+    (folder, book)
+}
+
+/// An MT940 statement of NL91ABNA0417164300 with the given lines
+/// (`(yymmdd, signed cents, text)`).
+fn mt940(id: &str, opening: (&str, i64), lines: &[(&str, i64, &str)]) -> String {
+    let amount = |cents: i64| {
+        format!(
+            "{}{},{:02}",
+            if cents < 0 { 'D' } else { 'C' },
+            cents.abs() / 100,
+            cents.abs() % 100
+        )
+    };
+    let mut text = format!(
+        ":20:{id}\n:25:NL91ABNA0417164300\n:28C:{id}\n:60F:{}{}EUR{}\n",
+        amount(opening.1).get(..1).unwrap(),
+        opening.0,
+        &amount(opening.1)[1..]
+    );
+    let mut balance = opening.1;
+    let mut last = opening.0;
+    for (date, cents, remittance) in lines {
+        text.push_str(&format!(
+            ":61:{date}{}NTRFNONREF\n:86:/NAME/Klant/REMI/{remittance}/\n",
+            amount(*cents)
+        ));
+        balance += cents;
+        last = date;
+    }
+    text.push_str(&format!(
+        ":62F:{}{last}EUR{}\n-\n",
+        amount(balance).get(..1).unwrap(),
+        &amount(balance)[1..]
+    ));
+    text
+}
+
+async fn import_text(book: &Book, name: &str, text: &str) -> Result<ImportReport, ImportError> {
+    bank_file(book, name, text.as_bytes(), at(), None).await
+}
+
+#[tokio::test]
+async fn reimporting_adds_nothing_and_identical_lines_stay_two() {
+    let (_folder, book) = empty_book().await;
+    let text = mt940(
+        "1",
+        ("261101", 10_000),
+        &[
+            ("261102", 1_250, "koffie"),
+            ("261102", 1_250, "koffie"),
+            ("261103", -500, "x"),
+        ],
+    );
+    let first = import_text(&book, "a.sta", &text).await.unwrap();
+    assert_eq!((first.added, first.duplicates), (3, 0));
+    assert!(first.warnings.is_empty(), "{:?}", first.warnings);
+    let again = import_text(&book, "a-copy.sta", &text).await.unwrap();
+    assert_eq!(
+        (again.added, again.duplicates, again.statements_added),
+        (0, 3, 0)
+    );
+    let accounts = book.accounts().await.unwrap();
+    assert_eq!(accounts[0].n_transactions, 3);
+    assert_eq!(
+        accounts[0]
+            .last_updated
+            .map(|date| date.to_string())
+            .as_deref(),
+        Some("2026-11-03")
+    );
+}
+
+#[tokio::test]
+async fn an_overlapping_statement_adds_only_the_new_days() {
+    let (_folder, book) = empty_book().await;
+    let early = mt940(
+        "1",
+        ("261101", 10_000),
+        &[("261102", 1_250, "a"), ("261103", 700, "b")],
+    );
+    let overlapping = mt940(
+        "2",
+        ("261102", 11_250),
+        &[("261103", 700, "b"), ("261104", -300, "c")],
+    );
+    import_text(&book, "early.sta", &early).await.unwrap();
+    let report = import_text(&book, "overlap.sta", &overlapping)
+        .await
+        .unwrap();
+    assert_eq!((report.added, report.duplicates), (1, 1));
+    assert_eq!(book.accounts().await.unwrap()[0].n_transactions, 3);
+}
+
+#[tokio::test]
+async fn a_balance_break_is_imported_with_a_warning() {
+    let (_folder, book) = empty_book().await;
+    import_text(
+        &book,
+        "nov.sta",
+        &mt940("1", ("261101", 10_000), &[("261102", 1_000, "a")]),
+    )
+    .await
+    .unwrap();
+    let report = import_text(
+        &book,
+        "dec.sta",
+        &mt940("2", ("261201", 99_900), &[("261202", 100, "b")]),
+    )
+    .await
+    .unwrap();
+    assert_eq!(report.added, 1);
+    let [warning] = report.warnings.as_slice() else {
+        panic!("{:?}", report.warnings)
+    };
+    assert!(
+        warning.starts_with("dec.sta line 1: balance break"),
+        "{warning}"
+    );
+    assert!(
+        warning.contains("999.00") && warning.contains("110.00") && warning.contains("nov.sta"),
+        "{warning}"
+    );
+    assert_eq!(
+        book.statement_warnings("NL91ABNA0417164300")
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let following = import_text(
+        &book,
+        "dec2.sta",
+        &mt940("3", ("261202", 100_000), &[("261203", 100, "c")]),
+    )
+    .await
+    .unwrap();
+    assert!(following.warnings.is_empty(), "{:?}", following.warnings);
+}
+
+#[tokio::test]
+async fn another_currency_is_refused_and_changes_nothing() {
+    let (_folder, book) = empty_book().await;
+    let text = mt940("1", ("261101", 10_000), &[("261102", 1_000, "a")]).replace("EUR", "USD");
+    let error = import_text(&book, "usd.sta", &text).await.unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.starts_with("usd.sta line 1:") && message.contains("USD"),
+        "{message}"
+    );
+    assert!(book.accounts().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_damaged_file_changes_nothing() {
+    let (_folder, book) = empty_book().await;
+    let good = mt940("1", ("261101", 10_000), &[("261102", 1_000, "a")]);
+    let damaged = format!(
+        "{good}{}",
+        ":20:2\n:25:NL91ABNA0417164300\n:60F:C261102EUR110,00\n:61:2611031103CXX\n"
+    );
+    let error = import_text(&book, "bad.sta", &damaged).await.unwrap_err();
+    assert!(error.to_string().contains("bad.sta line 12"), "{error}");
+    assert!(book.accounts().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn progress_reaches_the_total() {
+    let (_folder, book) = empty_book().await;
+    let lines: Vec<(&str, i64, &str)> = (0..4_500).map(|_| ("261102", 1, "x")).collect();
+    let text = mt940("1", ("261101", 0), &lines);
+    let parsed = statement::parse("big.sta", text.as_bytes()).unwrap();
+    let calls = Cell::new(0);
+    let last = Cell::new((0, 0));
+    let progress = |done: usize, total: usize| {
+        calls.set(calls.get() + 1);
+        last.set((done, total));
+    };
+    let report = bank(&book, &parsed, at(), Some(&progress)).await.unwrap();
+    assert_eq!(report.added, 4_500);
+    assert_eq!(calls.get(), 3);
+    assert_eq!(last.get(), (4_500, 4_500));
+}
+
+#[tokio::test]
+async fn a_saved_csv_mapping_is_used_for_files_of_that_shape() {
+    let (_folder, book) = empty_book().await;
+    let csv = "Datum;Bedrag;Omschrijving\n02-11-2026;12,50;koffie\n03-11-2026;-1.000,00;huur\n";
+    let error = import_text(&book, "x.csv", csv).await.unwrap_err();
+    let ImportError::Statement(StatementError::UnknownCsvLayout { shape, .. }) = error else {
+        panic!("{error}")
+    };
+    let mapping = statement::csv::Mapping {
+        delimiter: b';',
+        skip_lines: 1,
+        date_column: 0,
+        date_format: "%d-%m-%Y".to_owned(),
+        amount: statement::csv::AmountColumns::Signed(1),
+        decimal_comma: true,
+        account_column: None,
+        account: Some("NL91ABNA0417164300".to_owned()),
+        currency_column: None,
+        counterparty_name_column: None,
+        counterparty_iban_column: None,
+        remittance_columns: vec![2],
+        bank_reference_column: None,
+        balance_after_column: None,
+    };
+    assert_eq!(
+        statement::csv::Mapping::from_text(&mapping.to_text()).as_ref(),
+        Some(&mapping)
+    );
+    book.save_bank_csv_mapping(&shape, &mapping.to_text(), at())
+        .await
+        .unwrap();
+    let report = import_text(&book, "x.csv", csv).await.unwrap();
+    assert_eq!(report.added, 2);
+}
