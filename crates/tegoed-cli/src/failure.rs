@@ -75,3 +75,28 @@ impl From<std::io::Error> for Failure {
         }
     }
 }
+
+impl From<tegoed_core::statement::StatementError> for Failure {
+    /// A file that cannot be read is the user's to fix: exit 1.
+    fn from(error: tegoed_core::statement::StatementError) -> Failure {
+        Failure::User(error.to_string())
+    }
+}
+
+impl From<tegoed_core::intake::IntakeError> for Failure {
+    fn from(error: tegoed_core::intake::IntakeError) -> Failure {
+        Failure::User(error.to_string())
+    }
+}
+
+impl From<tegoed_core::import::ImportError> for Failure {
+    fn from(error: tegoed_core::import::ImportError) -> Failure {
+        use tegoed_core::import::ImportError;
+        match error {
+            ImportError::Statement(_) | ImportError::Currency { .. } => {
+                Failure::User(error.to_string())
+            }
+            ImportError::Book(error) => error.into(),
+        }
+    }
+}

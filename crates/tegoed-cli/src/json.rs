@@ -54,3 +54,131 @@ pub struct Demo {
     pub statements: usize,
     pub transactions: usize,
 }
+
+/// `parse --json`.
+#[derive(Debug, Serialize)]
+pub struct ParsedFiles {
+    pub files: Vec<ParsedFileLine>,
+}
+
+/// One file in `parse --json`.
+#[derive(Debug, Serialize)]
+pub struct ParsedFileLine {
+    pub file: String,
+    pub kind: &'static str,
+    pub format: String,
+    pub encoding: &'static str,
+    pub statements: Vec<StatementLine>,
+    pub warnings: Vec<String>,
+}
+
+/// A balance in `parse --json`.
+#[derive(Debug, Serialize)]
+pub struct BalanceLine {
+    pub date: String,
+    pub amount: String,
+}
+
+/// A statement in `parse --json`.
+#[derive(Debug, Serialize)]
+pub struct StatementLine {
+    pub account: String,
+    pub currency: String,
+    pub statement_id: Option<String>,
+    pub opening_balance: Option<BalanceLine>,
+    pub closing_balance: Option<BalanceLine>,
+    pub transactions: Vec<BankTransactionLine>,
+}
+
+/// A bank transaction in `parse --json`.
+#[derive(Debug, Serialize)]
+pub struct BankTransactionLine {
+    pub booking_date: String,
+    pub value_date: Option<String>,
+    pub amount: String,
+    pub currency: String,
+    pub counterparty_name: Option<String>,
+    pub counterparty_iban: Option<String>,
+    pub remittance: Option<String>,
+    pub structured_reference: Option<String>,
+    pub end_to_end_id: Option<String>,
+    pub bank_reference: Option<String>,
+}
+
+fn balance_line(balance: Option<tegoed_core::statement::Balance>) -> Option<BalanceLine> {
+    balance.map(|balance| BalanceLine {
+        date: balance.date.to_string(),
+        amount: balance.amount.to_string(),
+    })
+}
+
+impl From<&tegoed_core::intake::ParsedFile> for ParsedFileLine {
+    fn from(parsed: &tegoed_core::intake::ParsedFile) -> ParsedFileLine {
+        match parsed {
+            tegoed_core::intake::ParsedFile::Bank(bank) => ParsedFileLine {
+                file: bank.file_name.clone(),
+                kind: parsed.kind().code(),
+                format: bank.format.code(),
+                encoding: bank.encoding.code(),
+                warnings: bank.warnings.clone(),
+                statements: bank
+                    .statements
+                    .iter()
+                    .map(|statement| StatementLine {
+                        account: statement.account.clone(),
+                        currency: statement.currency.clone(),
+                        statement_id: statement.statement_id.clone(),
+                        opening_balance: balance_line(statement.opening),
+                        closing_balance: balance_line(statement.closing),
+                        transactions: statement
+                            .transactions
+                            .iter()
+                            .map(|transaction| BankTransactionLine {
+                                booking_date: transaction.booking_date.to_string(),
+                                value_date: transaction.value_date.map(|date| date.to_string()),
+                                amount: transaction.amount.to_string(),
+                                currency: transaction.currency.clone(),
+                                counterparty_name: transaction.counterparty_name.clone(),
+                                counterparty_iban: transaction.counterparty_iban.clone(),
+                                remittance: transaction.remittance.clone(),
+                                structured_reference: transaction.structured_reference.clone(),
+                                end_to_end_id: transaction.end_to_end_id.clone(),
+                                bank_reference: transaction.bank_reference.clone(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            },
+        }
+    }
+}
+
+/// `import --json`.
+#[derive(Debug, Serialize)]
+pub struct Imported {
+    pub files: Vec<ImportedFile>,
+}
+
+/// One file in `import --json`.
+#[derive(Debug, Serialize)]
+pub struct ImportedFile {
+    pub file: String,
+    pub kind: &'static str,
+    pub added: usize,
+    pub duplicates: usize,
+    pub statements_added: usize,
+    pub warnings: Vec<String>,
+}
+
+impl From<&tegoed_core::import::ImportReport> for ImportedFile {
+    fn from(report: &tegoed_core::import::ImportReport) -> ImportedFile {
+        ImportedFile {
+            file: report.file_name.clone(),
+            kind: "bank",
+            added: report.added,
+            duplicates: report.duplicates,
+            statements_added: report.statements_added,
+            warnings: report.warnings.clone(),
+        }
+    }
+}

@@ -34,6 +34,18 @@ struct Cli {
 enum Command {
     /// Fill an empty book with a realistic demo business.
     Demo,
+    /// Read bank files (and, later, ledgers and invoice PDFs) without touching the book.
+    Parse {
+        /// The files to read; the kind is detected from the content.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Import files into the book, one transaction per file; re-imports add nothing.
+    Import {
+        /// The files to import.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
     /// List every invoice with its open amount, status and dunning stage.
     Invoices {
         /// The date to compute for (YYYY-MM-DD); default today.

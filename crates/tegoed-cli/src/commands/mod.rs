@@ -1,7 +1,9 @@
 //! One function per subcommand: open the book, call core, print.
 
 mod demo;
+mod import;
 mod invoices;
+mod parse;
 
 use std::io::Write;
 
@@ -11,11 +13,17 @@ use tegoed_core::book::{self, Book};
 use crate::failure::Failure;
 use crate::{Cli, Command, today};
 
-/// Runs the parsed command line.
+/// Runs the parsed command line. Only commands that need the book open it:
+/// `parse` never creates or touches one.
 pub async fn run(cli: Cli) -> Result<(), Failure> {
+    if let Command::Parse { files } = &cli.command {
+        return parse::run(files, cli.json);
+    }
     let book = open_book(&cli).await?;
     let result = match cli.command {
         Command::Demo => demo::run(&book, cli.json).await,
+        Command::Parse { .. } => Ok(()),
+        Command::Import { files } => import::run(&book, &files, cli.json).await,
         Command::Invoices { as_of } => {
             invoices::run(&book, as_of.unwrap_or_else(today), cli.json).await
         }

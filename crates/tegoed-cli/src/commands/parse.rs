@@ -1,0 +1,76 @@
+//! `tegoed parse FILE... [--json]`: reads files without touching the book.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use tegoed_core::intake;
+
+use super::print_json;
+use crate::failure::Failure;
+use crate::json;
+
+/// Reads a file's bytes, or fails naming it.
+pub(crate) fn read(path: &Path) -> Result<(String, Vec<u8>), Failure> {
+    let bytes = std::fs::read(path).map_err(|error| {
+        Failure::User(format!("{}: cannot read the file: {error}", path.display()))
+    })?;
+    Ok((path.display().to_string(), bytes))
+}
+
+/// Runs `parse`.
+pub fn run(files: &[PathBuf], as_json: bool) -> Result<(), Failure> {
+    let mut parsed = Vec::with_capacity(files.len());
+    for path in files {
+        let (name, bytes) = read(path)?;
+        parsed.push(intake::parse(&name, &bytes)?);
+    }
+    if as_json {
+        return print_json(&json::ParsedFiles {
+            files: parsed.iter().map(json::ParsedFileLine::from).collect(),
+        });
+    }
+    let mut out = std::io::stdout().lock();
+    for file in &parsed {
+        match file {
+            intake::ParsedFile::Bank(bank) => {
+                writeln!(
+                    out,
+                    "{}: {} ({})",
+                    bank.file_name,
+                    bank.format,
+                    bank.encoding.code()
+                )?;
+                for preview in bank.preview() {
+                    let date = |date: Option<chrono::NaiveDate>| {
+                        date.map_or_else(|| "?".to_owned(), |date| date.to_string())
+                    };
+                    let balance = |balance: Option<tegoed_core::statement::Balance>| {
+                        balance.map_or_else(|| "-".to_owned(), |balance| balance.amount.to_string())
+                    };
+                    writeln!(
+                        out,
+                        "  {} {} {}..{}: {} transactions, in {} out {}, balance {} -> {}{}",
+                        preview.account,
+                        preview.currency,
+                        date(preview.from),
+                        date(preview.to),
+                        preview.count,
+                        preview.credits,
+                        preview.debits,
+                        balance(preview.opening),
+                        balance(preview.closing),
+                        if preview.adds_up {
+                            ""
+                        } else {
+                            " (does not add up)"
+                        }
+                    )?;
+                }
+                for warning in &bank.warnings {
+                    eprintln!("tegoed: warning: {warning}");
+                }
+            }
+        }
+    }
+    Ok(())
+}
