@@ -22,9 +22,17 @@ fn big_ledger() -> Vec<u8> {
     let date_format = Format::new().set_num_format("dd-mm-yyyy");
     let invoices = workbook.add_worksheet();
     invoices.set_name("Openstaande posten").unwrap();
-    invoices.write_string(0, 0, "Openstaande posten debiteuren").unwrap();
+    invoices
+        .write_string(0, 0, "Openstaande posten debiteuren")
+        .unwrap();
     let headers = [
-        "Factuurnummer", "Klantcode", "Klant", "Factuurdatum", "Vervaldatum", "Bedrag", "Openstaand",
+        "Factuurnummer",
+        "Klantcode",
+        "Klant",
+        "Factuurdatum",
+        "Vervaldatum",
+        "Bedrag",
+        "Openstaand",
         "Betalingskenmerk",
     ];
     for (column, header) in headers.iter().enumerate() {
@@ -35,28 +43,49 @@ fn big_ledger() -> Vec<u8> {
         let customer = index % N_CUSTOMERS;
         let day = (index % 28) as u8 + 1;
         let month = (index % 12) as u8 + 1;
-        invoices.write_string(row, 0, format!("2026-{index:05}")).unwrap();
-        invoices.write_string(row, 1, format!("D{customer:04}")).unwrap();
-        invoices.write_string(row, 2, format!("Klant {customer} B.V.")).unwrap();
+        invoices
+            .write_string(row, 0, format!("2026-{index:05}"))
+            .unwrap();
+        invoices
+            .write_string(row, 1, format!("D{customer:04}"))
+            .unwrap();
+        invoices
+            .write_string(row, 2, format!("Klant {customer} B.V."))
+            .unwrap();
         let invoice_date = ExcelDateTime::from_ymd(2026, month, day).unwrap();
-        invoices.write_datetime_with_format(row, 3, &invoice_date, &date_format).unwrap();
+        invoices
+            .write_datetime_with_format(row, 3, &invoice_date, &date_format)
+            .unwrap();
         let due_date = ExcelDateTime::from_ymd(2027, month, day).unwrap();
-        invoices.write_datetime_with_format(row, 4, &due_date, &date_format).unwrap();
+        invoices
+            .write_datetime_with_format(row, 4, &due_date, &date_format)
+            .unwrap();
         let cents = 1_000 + (index as u64 * 7_919) % 500_000;
         invoices.write_number(row, 5, cents as f64 / 100.0).unwrap();
         invoices.write_number(row, 6, cents as f64 / 100.0).unwrap();
-        invoices.write_string(row, 7, format!("RF{index:08}")).unwrap();
+        invoices
+            .write_string(row, 7, format!("RF{index:08}"))
+            .unwrap();
     }
     let customers = workbook.add_worksheet();
     customers.set_name("Klanten").unwrap();
-    for (column, header) in ["Code", "Naam", "E-mail", "Betaaltermijn", "Taal"].iter().enumerate() {
+    for (column, header) in ["Code", "Naam", "E-mail", "Betaaltermijn", "Taal"]
+        .iter()
+        .enumerate()
+    {
         customers.write_string(0, column as u16, *header).unwrap();
     }
     for customer in 0..N_CUSTOMERS {
         let row = customer as u32 + 1;
-        customers.write_string(row, 0, format!("D{customer:04}")).unwrap();
-        customers.write_string(row, 1, format!("Klant {customer} B.V.")).unwrap();
-        customers.write_string(row, 2, format!("debiteuren@klant{customer}.example")).unwrap();
+        customers
+            .write_string(row, 0, format!("D{customer:04}"))
+            .unwrap();
+        customers
+            .write_string(row, 1, format!("Klant {customer} B.V."))
+            .unwrap();
+        customers
+            .write_string(row, 2, format!("debiteuren@klant{customer}.example"))
+            .unwrap();
         customers.write_number(row, 3, 30.0).unwrap();
         customers.write_string(row, 4, "nl").unwrap();
     }
@@ -108,9 +137,13 @@ fn reimport_10k_unchanged(bencher: divan::Bencher) {
         .unwrap();
     let at = "2026-11-27T09:00:00Z".parse().unwrap();
     let folder = tempfile::tempdir().unwrap();
-    let book = runtime.block_on(Book::open(&folder.path().join("book.db"))).unwrap();
+    let book = runtime
+        .block_on(Book::open(&folder.path().join("book.db")))
+        .unwrap();
     let ledger = ledger::parse("openstaand.xlsx", &bytes, &[]).unwrap();
-    runtime.block_on(ledger::import(&book, &ledger, at)).unwrap();
+    runtime
+        .block_on(ledger::import(&book, &ledger, at))
+        .unwrap();
     bencher.bench_local(|| {
         runtime.block_on(async {
             let ledger = ledger::parse("openstaand.xlsx", &bytes, &[]).unwrap();
