@@ -2,6 +2,8 @@
 //! and read plus imported into a fresh book. Run with
 //! `cargo bench -p tegoed-core --bench ledger`.
 
+#![allow(clippy::unwrap_used, reason = "test helpers may unwrap")]
+
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use tegoed_core::book::Book;
 use tegoed_core::ledger;

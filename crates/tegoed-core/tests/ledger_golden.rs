@@ -6,6 +6,8 @@
 //! fixtures are LibreOffice conversions of them, the CSV and UBL files are
 //! written by hand.
 
+#![allow(clippy::unwrap_used, reason = "test helpers may unwrap")]
+
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
@@ -75,6 +77,7 @@ fn workbook_bytes(sheets: &[(&str, Vec<Vec<V>>)]) -> Vec<u8> {
 use V::{D, E, N, S};
 
 /// The xlsx fixtures: name and content.
+#[allow(clippy::vec_init_then_push, reason = "one commented fixture per push")]
 fn xlsx_fixtures() -> Vec<(&'static str, Vec<u8>)> {
     let mut fixtures = Vec::new();
     // A Dutch open-items report with a title block, real dates, a credit

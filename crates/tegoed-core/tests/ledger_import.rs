@@ -3,6 +3,8 @@
 //! reported, credit notes are linked, saved mappings are reused, and a bad
 //! file changes nothing.
 
+#![allow(clippy::unwrap_used, reason = "test helpers may unwrap")]
+
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};

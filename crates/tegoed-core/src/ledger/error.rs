@@ -66,64 +66,36 @@ pub enum LedgerError {
         field: &'static str,
     },
     /// A cell that should hold an amount does not.
-    #[error(
-        "{file}, sheet '{sheet}', cell {cell} ({column}): '{value}' is not an amount (expected e.g. 1234,56 or 1234.56 or -121,00)"
-    )]
+    #[error("{at}: '{value}' is not an amount (expected e.g. 1234,56 or 1234.56 or -121,00)")]
     BadAmount {
-        /// The file name.
-        file: String,
-        /// The sheet.
-        sheet: String,
-        /// The cell, e.g. `D17`.
-        cell: String,
-        /// The column's header.
-        column: String,
+        /// Where.
+        at: Box<CellPlace>,
         /// The cell's text.
         value: String,
     },
     /// A cell that should hold a date does not.
-    #[error(
-        "{file}, sheet '{sheet}', cell {cell} ({column}): '{value}' is not a date (expected e.g. 15-01-2026 or 2026-01-15)"
-    )]
+    #[error("{at}: '{value}' is not a date (expected e.g. 15-01-2026 or 2026-01-15)")]
     BadDate {
-        /// The file name.
-        file: String,
-        /// The sheet.
-        sheet: String,
-        /// The cell.
-        cell: String,
-        /// The column's header.
-        column: String,
+        /// Where.
+        at: Box<CellPlace>,
         /// The cell's text.
         value: String,
     },
     /// A cell that should hold a whole number of days, yes/no or a language does not.
-    #[error("{file}, sheet '{sheet}', cell {cell} ({column}): '{value}' is not {expected}")]
+    #[error("{at}: '{value}' is not {expected}")]
     BadValue {
-        /// The file name.
-        file: String,
-        /// The sheet.
-        sheet: String,
-        /// The cell.
-        cell: String,
-        /// The column's header.
-        column: String,
+        /// Where.
+        at: Box<CellPlace>,
         /// The cell's text.
         value: String,
         /// What was expected, in words.
         expected: &'static str,
     },
-    /// An invoice row with an amount but no usable invoice number.
-    #[error("{file}, sheet '{sheet}', cell {cell} ({column}): {problem}")]
+    /// A row that cannot be an invoice (an amount without a number, no amount).
+    #[error("{at}: {problem}")]
     BadRow {
-        /// The file name.
-        file: String,
-        /// The sheet.
-        sheet: String,
-        /// The cell.
-        cell: String,
-        /// The column's header.
-        column: String,
+        /// Where.
+        at: Box<CellPlace>,
         /// What is wrong, in words.
         problem: String,
     },
@@ -167,6 +139,30 @@ pub enum LedgerError {
         /// What is wrong, naming the element.
         reason: String,
     },
+}
+
+/// A cell in a file: the file, sheet, cell name and the column's header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellPlace {
+    /// The file name.
+    pub file: String,
+    /// The sheet.
+    pub sheet: String,
+    /// The cell, e.g. `D17`.
+    pub cell: String,
+    /// The column's header.
+    pub column: String,
+}
+
+impl std::fmt::Display for CellPlace {
+    /// `file.xlsx, sheet 'Facturen', cell D17 (Bedrag)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}, sheet '{}', cell {} ({})",
+            self.file, self.sheet, self.cell, self.column
+        )
+    }
 }
 
 /// The spreadsheet name of a cell: column letters and 1-based row, e.g. `D17`

@@ -30,7 +30,7 @@ use chrono::NaiveDate;
 use crate::money::Money;
 use crate::receivables::LedgerStatus;
 
-pub use error::{LedgerError, cell_name, column_name};
+pub use error::{CellPlace, LedgerError, cell_name, column_name};
 pub use import::{ImportError, ImportReport, import};
 pub use mapping::{Field, Mapping, TableMapping};
 pub use sheet::Format;
@@ -179,7 +179,7 @@ impl Ledger {
     pub fn shape(&self) -> String {
         match &self.mapping {
             Some(mapping) => mapping.shape(),
-            None => format!("{}", self.format.code()),
+            None => self.format.code().to_owned(),
         }
     }
 }

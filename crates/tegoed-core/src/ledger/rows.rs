@@ -9,7 +9,7 @@ use super::header::normalise;
 use super::mapping::{Field, Mapping, TableMapping};
 use super::sheet::{Cell, Sheet, Workbook};
 use super::value::{self, DateOrder, DecimalMark};
-use super::{Ledger, LedgerCustomer, LedgerError, LedgerInvoice, Place, cell_name};
+use super::{CellPlace, Ledger, LedgerCustomer, LedgerError, LedgerInvoice, Place, cell_name};
 use crate::receivables::LedgerStatus;
 
 /// Reads the invoices (and customers) under a mapping.
@@ -129,6 +129,15 @@ impl<'a> Reader<'a> {
             .filter_map(|(index, row)| Some((u32::try_from(index).ok()?, row.as_slice())))
     }
 
+    fn at(&self, row: u32, column: u32) -> Box<CellPlace> {
+        Box::new(CellPlace {
+            file: self.file.to_owned(),
+            sheet: self.sheet.name.clone(),
+            cell: cell_name(row, column),
+            column: self.table.header(column),
+        })
+    }
+
     fn place(&self, row: u32) -> Place {
         Place {
             sheet: self.sheet.name.clone(),
@@ -152,10 +161,7 @@ impl<'a> Reader<'a> {
         };
         let mark = self.marks.get(&column).copied().flatten();
         value::amount(cell, mark).map_err(|()| LedgerError::BadAmount {
-            file: self.file.to_owned(),
-            sheet: self.sheet.name.clone(),
-            cell: cell_name(row, column),
-            column: self.table.header(column),
+            at: self.at(row, column),
             value: cell.display(),
         })
     }
@@ -166,10 +172,7 @@ impl<'a> Reader<'a> {
         };
         let order = self.orders.get(&column).copied().unwrap_or_default();
         value::date(cell, order).map_err(|()| LedgerError::BadDate {
-            file: self.file.to_owned(),
-            sheet: self.sheet.name.clone(),
-            cell: cell_name(row, column),
-            column: self.table.header(column),
+            at: self.at(row, column),
             value: cell.display(),
         })
     }
@@ -189,10 +192,7 @@ impl<'a> Reader<'a> {
 
     fn bad_value(&self, row: u32, column: u32, cell: &Cell, expected: &'static str) -> LedgerError {
         LedgerError::BadValue {
-            file: self.file.to_owned(),
-            sheet: self.sheet.name.clone(),
-            cell: cell_name(row, column),
-            column: self.table.header(column),
+            at: self.at(row, column),
             value: cell.display(),
             expected,
         }
@@ -200,10 +200,7 @@ impl<'a> Reader<'a> {
 
     fn bad_row(&self, row: u32, column: u32, problem: String) -> LedgerError {
         LedgerError::BadRow {
-            file: self.file.to_owned(),
-            sheet: self.sheet.name.clone(),
-            cell: cell_name(row, column),
-            column: self.table.header(column),
+            at: self.at(row, column),
             problem,
         }
     }

@@ -78,6 +78,7 @@ fn whole_cents(decimal: Decimal) -> Result<Money, ()> {
 /// A text amount: `1.234,56`, `1,234.56`, `1234,5`, `-121,00`, `€ 12,00`,
 /// `121,00-`, `(121,00)`. `mark` decides a lone separator followed by
 /// exactly three digits (`1.234`), which is otherwise read as decimals.
+#[allow(clippy::result_unit_err)]
 pub fn text_amount(text: &str, mark: Option<DecimalMark>) -> Result<Money, ()> {
     let mut body: String = text
         .chars()
@@ -301,6 +302,7 @@ fn month(token: &str) -> Option<u32> {
 /// A text date: `2026-01-15`, `15-01-2026`, `15-1-2026`, `15/01/2026`,
 /// `15.01.2026`, `15-01-26`, `20260115`, `15 jan 2026`, `Jan 15, 2026`;
 /// a time after the date is ignored.
+#[allow(clippy::result_unit_err)]
 pub fn text_date(text: &str, order: DateOrder) -> Result<NaiveDate, ()> {
     let date_part = text
         .trim()
