@@ -95,11 +95,18 @@ pub enum StatementError {
 
 impl StatementError {
     /// A damaged-file error at a place.
+    /// The problem is kept on one line: quoted file content may hold line
+    /// breaks and control characters.
     pub(crate) fn invalid(file: &str, at: Location, problem: impl Into<String>) -> StatementError {
+        let problem: String = problem
+            .into()
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         StatementError::Invalid {
             file: file.to_owned(),
             at,
-            problem: problem.into(),
+            problem,
         }
     }
 
