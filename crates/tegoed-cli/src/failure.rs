@@ -89,6 +89,28 @@ impl From<tegoed_core::intake::IntakeError> for Failure {
     }
 }
 
+impl From<tegoed_core::ledger::ImportError> for Failure {
+    /// A ledger that lacks what the book needs is the user's to fix.
+    fn from(error: tegoed_core::ledger::ImportError) -> Failure {
+        use tegoed_core::ledger::ImportError;
+        match error {
+            ImportError::Ledger(_) => Failure::User(error.to_string()),
+            ImportError::Book(error) => error.into(),
+        }
+    }
+}
+
+impl From<tegoed_core::invoice_pdf::PdfImportError> for Failure {
+    /// A file that is not a PDF is the user's to fix.
+    fn from(error: tegoed_core::invoice_pdf::PdfImportError) -> Failure {
+        use tegoed_core::invoice_pdf::PdfImportError;
+        match error {
+            PdfImportError::Pdf(_) => Failure::User(error.to_string()),
+            PdfImportError::Book(error) => error.into(),
+        }
+    }
+}
+
 impl From<tegoed_core::import::ImportError> for Failure {
     fn from(error: tegoed_core::import::ImportError) -> Failure {
         use tegoed_core::import::ImportError;

@@ -61,9 +61,21 @@ pub struct ParsedFiles {
     pub files: Vec<ParsedFileLine>,
 }
 
-/// One file in `parse --json`.
+/// One file in `parse --json`: its shape depends on its kind.
 #[derive(Debug, Serialize)]
-pub struct ParsedFileLine {
+#[serde(untagged)]
+pub enum ParsedFileLine {
+    /// A bank statement file.
+    Bank(BankFileLine),
+    /// A ledger.
+    Ledger(LedgerFileLine),
+    /// An invoice PDF.
+    InvoicePdf(InvoicePdfLine),
+}
+
+/// A bank file in `parse --json`.
+#[derive(Debug, Serialize)]
+pub struct BankFileLine {
     pub file: String,
     pub kind: &'static str,
     pub format: String,
@@ -115,7 +127,20 @@ fn balance_line(balance: Option<tegoed_core::statement::Balance>) -> Option<Bala
 impl From<&tegoed_core::intake::ParsedFile> for ParsedFileLine {
     fn from(parsed: &tegoed_core::intake::ParsedFile) -> ParsedFileLine {
         match parsed {
-            tegoed_core::intake::ParsedFile::Bank(bank) => ParsedFileLine {
+            tegoed_core::intake::ParsedFile::Ledger(ledger) => {
+                ParsedFileLine::Ledger(LedgerFileLine::from(&**ledger))
+            }
+            tegoed_core::intake::ParsedFile::InvoicePdf(pdf) => {
+                ParsedFileLine::InvoicePdf(InvoicePdfLine {
+                    file: pdf.file_name.clone(),
+                    kind: parsed.kind().code(),
+                    format: "pdf",
+                    invoice_number_in_name: pdf.number_in_name.clone(),
+                    pages: pdf.pages,
+                    sha256: pdf.sha256.clone(),
+                })
+            }
+            tegoed_core::intake::ParsedFile::Bank(bank) => ParsedFileLine::Bank(BankFileLine {
                 file: bank.file_name.clone(),
                 kind: parsed.kind().code(),
                 format: bank.format.code(),
@@ -148,9 +173,128 @@ impl From<&tegoed_core::intake::ParsedFile> for ParsedFileLine {
                             .collect(),
                     })
                     .collect(),
-            },
+            }),
         }
     }
+}
+
+/// A ledger in `parse --json`.
+#[derive(Debug, Serialize)]
+pub struct LedgerFileLine {
+    pub file: String,
+    pub kind: &'static str,
+    pub format: &'static str,
+    pub encoding: Option<&'static str>,
+    pub preset: Option<&'static str>,
+    pub customers: Vec<LedgerCustomerLine>,
+    pub invoices: Vec<LedgerInvoiceLine>,
+    pub documents: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+/// A customer of a ledger in `parse --json`.
+#[derive(Debug, Serialize)]
+pub struct LedgerCustomerLine {
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub iban: Option<String>,
+    pub payment_term_days: Option<i64>,
+    pub language: Option<&'static str>,
+    pub consumer: Option<bool>,
+    pub own_terms: Option<bool>,
+    pub phone: Option<String>,
+    pub contact_person: Option<String>,
+    pub address: Option<String>,
+    pub kvk_number: Option<String>,
+}
+
+/// An invoice of a ledger in `parse --json`.
+#[derive(Debug, Serialize)]
+pub struct LedgerInvoiceLine {
+    pub number: String,
+    pub customer: Option<String>,
+    pub customer_code: Option<String>,
+    pub invoice_date: Option<String>,
+    pub due_date: Option<String>,
+    pub due_date_derived: bool,
+    pub amount: Option<String>,
+    pub open_amount: Option<String>,
+    pub currency: Option<String>,
+    pub reference: Option<String>,
+    pub status: Option<&'static str>,
+    pub credits: Option<String>,
+}
+
+impl From<&tegoed_core::ledger::Ledger> for LedgerFileLine {
+    fn from(ledger: &tegoed_core::ledger::Ledger) -> LedgerFileLine {
+        let text = |value: Option<chrono::NaiveDate>| value.map(|date| date.to_string());
+        let money =
+            |value: Option<tegoed_core::money::Money>| value.map(|amount| amount.to_string());
+        LedgerFileLine {
+            file: ledger.file.clone(),
+            kind: "ledger",
+            format: ledger.format.code(),
+            encoding: ledger.encoding,
+            preset: ledger.preset,
+            customers: ledger
+                .customers
+                .iter()
+                .map(|customer| LedgerCustomerLine {
+                    code: customer.code.clone(),
+                    name: customer.name.clone(),
+                    email: customer.email.clone(),
+                    iban: customer.iban.clone(),
+                    payment_term_days: customer.payment_term_days,
+                    language: customer.language.map(|language| language.code()),
+                    consumer: customer.consumer,
+                    own_terms: customer.own_terms,
+                    phone: customer.phone.clone(),
+                    contact_person: customer.contact_person.clone(),
+                    address: customer.address.clone(),
+                    kvk_number: customer.kvk_number.clone(),
+                })
+                .collect(),
+            invoices: ledger
+                .invoices
+                .iter()
+                .map(|invoice| LedgerInvoiceLine {
+                    number: invoice.number.clone(),
+                    customer: invoice
+                        .customer_name
+                        .clone()
+                        .or_else(|| invoice.customer_code.clone()),
+                    customer_code: invoice.customer_code.clone(),
+                    invoice_date: text(invoice.invoice_date),
+                    due_date: text(invoice.due_date),
+                    due_date_derived: invoice.due_date_derived,
+                    amount: money(invoice.amount),
+                    open_amount: money(invoice.open_amount),
+                    currency: invoice.currency.clone(),
+                    reference: invoice.reference.clone(),
+                    status: invoice.status.map(|status| status.code()),
+                    credits: invoice.credits.clone(),
+                })
+                .collect(),
+            documents: ledger
+                .documents
+                .iter()
+                .map(|document| document.file_name.clone())
+                .collect(),
+            warnings: ledger.warnings.clone(),
+        }
+    }
+}
+
+/// An invoice PDF in `parse --json`.
+#[derive(Debug, Serialize)]
+pub struct InvoicePdfLine {
+    pub file: String,
+    pub kind: &'static str,
+    pub format: &'static str,
+    pub invoice_number_in_name: Option<String>,
+    pub pages: Option<usize>,
+    pub sha256: String,
 }
 
 /// `import --json`.
@@ -166,7 +310,23 @@ pub struct ImportedFile {
     pub kind: &'static str,
     pub added: usize,
     pub duplicates: usize,
-    pub statements_added: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statements_added: Option<usize>,
+    /// Ledger: known invoices whose ledger data changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<usize>,
+    /// Ledger: open invoices of this ledger no longer in the file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vanished: Option<Vec<String>>,
+    /// Ledger: customers added.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customers_added: Option<usize>,
+    /// Invoice PDF: the invoice it is linked to (`null`: unlinked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoice: Option<Option<String>>,
+    /// Invoice PDF: `file_name` or `text`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linked_by: Option<&'static str>,
     pub warnings: Vec<String>,
 }
 
@@ -177,7 +337,53 @@ impl From<&tegoed_core::import::ImportReport> for ImportedFile {
             kind: "bank",
             added: report.added,
             duplicates: report.duplicates,
-            statements_added: report.statements_added,
+            statements_added: Some(report.statements_added),
+            updated: None,
+            vanished: None,
+            customers_added: None,
+            invoice: None,
+            linked_by: None,
+            warnings: report.warnings.clone(),
+        }
+    }
+}
+
+impl ImportedFile {
+    /// A ledger import: `duplicates` counts the invoices already in the
+    /// book unchanged.
+    pub fn ledger(file: &str, report: &tegoed_core::ledger::ImportReport) -> ImportedFile {
+        ImportedFile {
+            file: file.to_owned(),
+            kind: "ledger",
+            added: report.added,
+            duplicates: report.unchanged,
+            statements_added: None,
+            updated: Some(report.updated),
+            vanished: Some(report.vanished.clone()),
+            customers_added: Some(report.customers_added),
+            invoice: None,
+            linked_by: None,
+            warnings: report.warnings.clone(),
+        }
+    }
+
+    /// An invoice PDF import.
+    pub fn invoice_pdf(file: &str, report: &tegoed_core::invoice_pdf::PdfImport) -> ImportedFile {
+        use tegoed_core::invoice_pdf::LinkedBy;
+        ImportedFile {
+            file: file.to_owned(),
+            kind: "invoice_pdf",
+            added: usize::from(!report.duplicate),
+            duplicates: usize::from(report.duplicate),
+            statements_added: None,
+            updated: None,
+            vanished: None,
+            customers_added: None,
+            invoice: Some(report.invoice.clone()),
+            linked_by: report.linked_by.map(|how| match how {
+                LinkedBy::FileName => "file_name",
+                LinkedBy::Text => "text",
+            }),
             warnings: report.warnings.clone(),
         }
     }

@@ -34,7 +34,7 @@ struct Cli {
 enum Command {
     /// Fill an empty book with a realistic demo business.
     Demo,
-    /// Read bank files (and, later, ledgers and invoice PDFs) without touching the book.
+    /// Read bank files, ledgers and invoice PDFs without touching the book.
     Parse {
         /// The files to read; the kind is detected from the content.
         #[arg(required = true, value_name = "FILE")]

@@ -82,6 +82,35 @@ pub struct PdfImport {
     pub warnings: Vec<String>,
 }
 
+/// An invoice PDF read without the book.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvoicePdf {
+    /// The file name.
+    pub file_name: String,
+    /// The invoice number its file name suggests.
+    pub number_in_name: Option<String>,
+    /// Number of pages, when the PDF can be parsed.
+    pub pages: Option<usize>,
+    /// Hex SHA-256 of the bytes.
+    pub sha256: String,
+}
+
+/// Reads an invoice PDF without the book: what its name suggests and how
+/// many pages it has.
+///
+/// # Errors
+/// [`PdfError::Empty`] or [`PdfError::NotPdf`].
+pub fn read(file_name: &str, bytes: &[u8]) -> Result<InvoicePdf, PdfError> {
+    check(file_name, bytes)?;
+    let digest = Sha256::digest(bytes);
+    Ok(InvoicePdf {
+        file_name: file_name.to_owned(),
+        number_in_name: number_in_name(file_name),
+        pages: page_count(bytes),
+        sha256: digest.iter().map(|byte| format!("{byte:02x}")).collect(),
+    })
+}
+
 /// Checks that the bytes are a PDF: `%PDF-` within the first kilobyte.
 ///
 /// # Errors

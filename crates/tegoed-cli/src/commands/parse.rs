@@ -70,6 +70,39 @@ pub fn run(files: &[PathBuf], as_json: bool) -> Result<(), Failure> {
                     eprintln!("tegoed: warning: {warning}");
                 }
             }
+            intake::ParsedFile::Ledger(ledger) => {
+                writeln!(
+                    out,
+                    "{}: ledger ({}{}), {} invoices, {} customers",
+                    ledger.file,
+                    ledger.format.code(),
+                    ledger
+                        .preset
+                        .map(|preset| format!(", {preset}"))
+                        .unwrap_or_default(),
+                    ledger.invoices.len(),
+                    ledger.customers.len()
+                )?;
+                let total: tegoed_core::money::Money = ledger
+                    .invoices
+                    .iter()
+                    .filter_map(|invoice| invoice.open_amount.or(invoice.amount))
+                    .sum();
+                writeln!(out, "  open according to the file: {total}")?;
+                for warning in &ledger.warnings {
+                    eprintln!("tegoed: warning: {warning}");
+                }
+            }
+            intake::ParsedFile::InvoicePdf(pdf) => {
+                writeln!(
+                    out,
+                    "{}: invoice PDF, {} pages, invoice number in the name: {}",
+                    pdf.file_name,
+                    pdf.pages
+                        .map_or_else(|| "?".to_owned(), |pages| pages.to_string()),
+                    pdf.number_in_name.as_deref().unwrap_or("none")
+                )?;
+            }
         }
     }
     Ok(())

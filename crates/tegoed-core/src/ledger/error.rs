@@ -141,6 +141,26 @@ pub enum LedgerError {
     },
 }
 
+impl LedgerError {
+    /// A stable code for the UI to switch on.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            LedgerError::Empty { .. } => "empty",
+            LedgerError::Encrypted { .. } => "encrypted",
+            LedgerError::Unreadable { .. } => "unreadable",
+            LedgerError::NoInvoiceColumns { .. } => "no_invoice_columns",
+            LedgerError::MissingSheet { .. } | LedgerError::MappingIncomplete { .. } => "mapping",
+            LedgerError::BadAmount { .. }
+            | LedgerError::BadDate { .. }
+            | LedgerError::BadValue { .. }
+            | LedgerError::BadRow { .. }
+            | LedgerError::DuplicateInvoice { .. }
+            | LedgerError::Incomplete { .. } => "invalid",
+            LedgerError::Ubl { .. } => "invalid_e_invoice",
+        }
+    }
+}
+
 /// A cell in a file: the file, sheet, cell name and the column's header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellPlace {

@@ -151,7 +151,7 @@ pub struct EmbeddedDocument {
 }
 
 /// A ledger file read.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ledger {
     /// The file name it came from.
     pub file: String,
