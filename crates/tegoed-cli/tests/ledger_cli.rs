@@ -160,6 +160,28 @@ fn import_ledger_then_a_folder_of_pdfs() {
     assert_eq!(again["files"][0]["added"], 0);
     assert_eq!(again["files"][0]["duplicates"], 4);
 
+    // The ledger's own open amount counts: 2026-0042 is half paid in the
+    // accounting package, so only the rest is open (never chase what was paid).
+    let invoices = stdout_json(&tegoed(&db, &["invoices", "--json"]));
+    let half_paid = invoices["invoices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|invoice| invoice["number"] == "2026-0042")
+        .unwrap();
+    assert_eq!(
+        (
+            &half_paid["amount"],
+            &half_paid["open_amount"],
+            &half_paid["status"]
+        ),
+        (
+            &serde_json::json!("605.00"),
+            &serde_json::json!("302.50"),
+            &serde_json::json!("partially_paid")
+        )
+    );
+
     let pdfs: PathBuf = folder.path().join("facturen");
     std::fs::create_dir(&pdfs).unwrap();
     std::fs::write(pdfs.join("Factuur 2026-0040.pdf"), pdf("Factuur")).unwrap();

@@ -26,6 +26,8 @@ pub struct InvoiceRecord {
     pub amount: Money,
     /// Sum of booked allocations.
     pub allocated: Money,
+    /// The open amount the ledger file gave, when it gave one.
+    pub ledger_open: Option<Money>,
     /// ISO currency code.
     pub currency: String,
     /// What the ledger says.
@@ -44,7 +46,7 @@ impl Book {
         let rows = sqlx::query!(
             r#"SELECT i.id AS "id!: i64", i.number, c.code AS customer_code, c.name AS customer_name,
                       i.invoice_date AS "invoice_date: NaiveDate", i.due_date AS "due_date: NaiveDate",
-                      i.amount_cents, i.currency, i.ledger_status,
+                      i.amount_cents, i.currency, i.ledger_status, i.ledger_open_cents,
                       COALESCE((SELECT SUM(a.amount_cents) FROM allocations a
                                 WHERE a.invoice_id = i.id AND a.state = 'booked'), 0) AS "allocated_cents!: i64"
                FROM invoices i JOIN customers c ON c.id = i.customer_id
@@ -63,6 +65,7 @@ impl Book {
                     due_date: row.due_date,
                     amount: Money::from_cents(row.amount_cents),
                     allocated: Money::from_cents(row.allocated_cents),
+                    ledger_open: row.ledger_open_cents.map(Money::from_cents),
                     currency: row.currency,
                     ledger_status: row.ledger_status.parse().map_err(|_| BookError::Corrupt {
                         what: "ledger status",

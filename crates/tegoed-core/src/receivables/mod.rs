@@ -47,8 +47,12 @@ pub struct Position {
 impl Position {
     /// The position of a stored invoice on `as_of`.
     pub fn of(record: InvoiceRecord, as_of: NaiveDate) -> Position {
-        let (status, open_amount) =
-            status::derive(record.ledger_status, record.amount, record.allocated);
+        let (status, open_amount) = status::derive(
+            record.ledger_status,
+            record.amount,
+            record.allocated,
+            record.ledger_open,
+        );
         let days_overdue = if open_amount.is_positive() {
             (as_of - record.due_date).num_days().max(0)
         } else {

@@ -79,20 +79,32 @@ impl InvoiceStatus {
     }
 }
 
-/// Status and open amount from the ledger's word, the invoice total and what
-/// was allocated. A ledger that says paid, credited or written off leaves
-/// nothing open; otherwise the allocations decide.
-pub fn derive(ledger: LedgerStatus, amount: Money, allocated: Money) -> (InvoiceStatus, Money) {
+/// Status and open amount from the ledger's word, the invoice total, what
+/// Tegoed allocated and the open amount the ledger file gave. A ledger that
+/// says paid, credited or written off leaves nothing open. Otherwise the
+/// smaller of "total less allocations" and the ledger's open amount counts:
+/// a payment booked in the accounting package or found on the bank is paid
+/// either way, and the same payment seen in both is not counted twice
+/// (the worst failure is a reminder to someone who paid).
+pub fn derive(
+    ledger: LedgerStatus,
+    amount: Money,
+    allocated: Money,
+    ledger_open: Option<Money>,
+) -> (InvoiceStatus, Money) {
     match ledger {
         LedgerStatus::Paid => (InvoiceStatus::Paid, Money::ZERO),
         LedgerStatus::Credited => (InvoiceStatus::Credited, Money::ZERO),
         LedgerStatus::WrittenOff => (InvoiceStatus::WrittenOff, Money::ZERO),
         LedgerStatus::Open if amount.is_negative() => (InvoiceStatus::Open, amount - allocated),
         LedgerStatus::Open => {
-            let open = amount - allocated;
+            let by_allocations = amount - allocated;
+            let open = ledger_open.map_or(by_allocations, |ledger_open| {
+                by_allocations.min(ledger_open)
+            });
             if !open.is_positive() {
                 (InvoiceStatus::Paid, Money::ZERO)
-            } else if allocated.is_positive() {
+            } else if open < amount {
                 (InvoiceStatus::PartiallyPaid, open)
             } else {
                 (InvoiceStatus::Open, open)

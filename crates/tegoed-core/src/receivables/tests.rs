@@ -14,6 +14,7 @@ fn record(amount: &str, allocated: &str, ledger_status: LedgerStatus, due: &str)
         due_date: date(due),
         amount: amount.parse().unwrap(),
         allocated: allocated.parse().unwrap(),
+        ledger_open: None,
         currency: "EUR".to_owned(),
         ledger_status,
         stage: Stage::None,
@@ -79,6 +80,35 @@ fn status_follows_allocations_and_ledger() {
         "0",
         LedgerStatus::Open,
         (InvoiceStatus::Open, "-121.00"),
+    );
+}
+
+#[test]
+fn the_ledger_open_amount_counts_without_double_counting() {
+    let with_ledger = |allocated: &str, ledger_open: &str| {
+        let mut invoice = record("605.00", allocated, LedgerStatus::Open, "2026-01-31");
+        invoice.ledger_open = Some(ledger_open.parse().unwrap());
+        let position = Position::of(invoice, date("2026-02-10"));
+        (position.status, position.open_amount.to_string())
+    };
+    // Paid in the accounting package, not (yet) seen on the bank.
+    assert_eq!(
+        with_ledger("0", "302.50"),
+        (InvoiceStatus::PartiallyPaid, "302.50".to_owned())
+    );
+    // The same payment seen in both: counted once.
+    assert_eq!(
+        with_ledger("302.50", "302.50"),
+        (InvoiceStatus::PartiallyPaid, "302.50".to_owned())
+    );
+    // Seen on the bank before the ledger caught up.
+    assert_eq!(
+        with_ledger("605.00", "605.00"),
+        (InvoiceStatus::Paid, "0.00".to_owned())
+    );
+    assert_eq!(
+        with_ledger("0", "0.00"),
+        (InvoiceStatus::Paid, "0.00".to_owned())
     );
 }
 
