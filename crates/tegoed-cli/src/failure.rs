@@ -111,6 +111,17 @@ impl From<tegoed_core::invoice_pdf::PdfImportError> for Failure {
     }
 }
 
+impl From<tegoed_core::import::FileError> for Failure {
+    fn from(error: tegoed_core::import::FileError) -> Failure {
+        use tegoed_core::import::FileError;
+        match error {
+            FileError::Book(error) => error.into(),
+            error if error.is_user_error() => Failure::User(error.to_string()),
+            error => Failure::Internal(error.into()),
+        }
+    }
+}
+
 impl From<tegoed_core::import::ImportError> for Failure {
     fn from(error: tegoed_core::import::ImportError) -> Failure {
         use tegoed_core::import::ImportError;

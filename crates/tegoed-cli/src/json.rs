@@ -348,6 +348,17 @@ impl From<&tegoed_core::import::ImportReport> for ImportedFile {
     }
 }
 
+impl From<&tegoed_core::import::FileReport> for ImportedFile {
+    fn from(report: &tegoed_core::import::FileReport) -> ImportedFile {
+        use tegoed_core::import::FileReport;
+        match report {
+            FileReport::Bank(report) => ImportedFile::from(report),
+            FileReport::Ledger(file, report) => ImportedFile::ledger(file, report),
+            FileReport::InvoicePdf(file, report) => ImportedFile::invoice_pdf(file, report),
+        }
+    }
+}
+
 impl ImportedFile {
     /// A ledger import: `duplicates` counts the invoices already in the
     /// book unchanged.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use tegoed_core::book::Book;
-use tegoed_core::{import, intake, invoice_pdf, ledger, statement};
+use tegoed_core::import;
 
 use super::print_json;
 use crate::failure::Failure;
@@ -18,61 +18,30 @@ const PROGRESS_FROM: usize = 20_000;
 
 /// Runs `import`.
 pub async fn run(book: &Book, files: &[PathBuf], as_json: bool) -> Result<(), Failure> {
-    let ledger_mappings = saved_ledger_mappings(book).await?;
     let files = expand_folders(files)?;
-    let mut read = Vec::with_capacity(files.len());
+    let mut contents = Vec::with_capacity(files.len());
     for path in &files {
-        let (name, bytes) = super::parse::read(path)?;
-        match intake::parse_with_mappings(&name, &bytes, &ledger_mappings) {
-            Ok(parsed) => read.push((name, bytes, Some(parsed))),
-            // A CSV of a shape the user mapped before: the import finds
-            // the saved mapping in the book.
-            Err(intake::IntakeError::Statement(statement::StatementError::UnknownCsvLayout {
-                ..
-            })) => {
-                read.push((name, bytes, None));
-            }
-            Err(error) => return Err(error.into()),
-        }
+        contents.push(super::parse::read(path)?);
     }
+    let prepared = import::prepare(book, contents).await?;
     let at = chrono::Utc::now();
-    let mut reports = Vec::with_capacity(read.len());
-    for (name, bytes, parsed) in &read {
-        let bar = parsed.as_ref().and_then(|parsed| match parsed {
-            intake::ParsedFile::Bank(bank) if bank.n_transactions() > PROGRESS_FROM => {
-                Some(progress_bar(name, bank.n_transactions()))
-            }
-            intake::ParsedFile::Bank(_)
-            | intake::ParsedFile::Ledger(_)
-            | intake::ParsedFile::InvoicePdf(_) => None,
-        });
+    let mut reports = Vec::with_capacity(prepared.len());
+    for file in &prepared {
+        let total = file.n_transactions();
+        let bar = (total > PROGRESS_FROM).then(|| progress_bar(&file.name, total));
         let on_progress = |done: usize, _total: usize| {
             if let Some(bar) = &bar {
                 bar.set_position(u64::try_from(done).unwrap_or(u64::MAX));
             }
         };
-        let report = match parsed {
-            Some(intake::ParsedFile::Bank(bank)) => {
-                json::ImportedFile::from(&import::bank(book, bank, at, Some(&on_progress)).await?)
-            }
-            Some(intake::ParsedFile::Ledger(parsed)) => {
-                json::ImportedFile::ledger(name, &ledger::import(book, parsed, at).await?)
-            }
-            Some(intake::ParsedFile::InvoicePdf(_)) => json::ImportedFile::invoice_pdf(
-                name,
-                &invoice_pdf::import(book, name, bytes, at).await?,
-            ),
-            None => json::ImportedFile::from(
-                &import::bank_file(book, name, bytes, at, Some(&on_progress)).await?,
-            ),
-        };
+        let report = import::file(book, file, at, Some(&on_progress)).await?;
         if let Some(bar) = bar {
             bar.finish_and_clear();
         }
-        for warning in &report.warnings {
+        for warning in report.warnings() {
             eprintln!("tegoed: warning: {warning}");
         }
-        reports.push(report);
+        reports.push(json::ImportedFile::from(&report));
     }
     if as_json {
         return print_json(&json::Imported { files: reports });
@@ -89,16 +58,6 @@ pub async fn run(book: &Book, files: &[PathBuf], as_json: bool) -> Result<(), Fa
         )?;
     }
     Ok(())
-}
-
-/// The ledger column mappings the book saved per file shape.
-async fn saved_ledger_mappings(book: &Book) -> Result<Vec<ledger::Mapping>, Failure> {
-    Ok(book
-        .ledger_mappings()
-        .await?
-        .iter()
-        .filter_map(|(_, json)| ledger::Mapping::from_json(json).ok())
-        .collect())
 }
 
 /// The files to import: a folder stands for the files directly in it

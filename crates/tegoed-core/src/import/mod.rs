@@ -1,4 +1,5 @@
-//! Importing bank statements into the book.
+//! Importing into the book: bank statements here, any kind of file through
+//! [`prepare`] and [`file`].
 //!
 //! One database transaction per file: a file lands whole or not at all.
 //! Every transaction gets a stable identity within its account ([`identity`]):
@@ -13,7 +14,10 @@
 //!
 //! This module decides; the SQL is in `book`.
 
+mod file;
 pub mod identity;
+
+pub use file::{FileError, FileReport, Prepared, import as file, prepare};
 
 use chrono::{DateTime, Utc};
 

@@ -1,0 +1,156 @@
+//! Importing a file of any kind: the one path the CLI and the app share.
+//!
+//! First every file is *prepared* (read and parsed, with the column
+//! mappings the book saved), so that a damaged file stops the run before
+//! anything is written; then each prepared file is imported in its own
+//! database transaction by the importer of its kind.
+
+use chrono::{DateTime, Utc};
+
+use super::{ImportError, ImportReport};
+use crate::book::{Book, BookError};
+use crate::intake::{self, IntakeError, ParsedFile};
+use crate::statement::StatementError;
+use crate::{invoice_pdf, ledger};
+
+/// A file read and parsed, ready to import.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The file name.
+    pub name: String,
+    bytes: Vec<u8>,
+    /// What was read; `None` for a CSV whose layout needs the bank mapping
+    /// the book saved for its shape (found at import).
+    pub parsed: Option<ParsedFile>,
+}
+
+impl Prepared {
+    /// The kind of file, as far as known before import.
+    pub fn kind(&self) -> intake::Kind {
+        self.parsed
+            .as_ref()
+            .map_or(intake::Kind::Bank, ParsedFile::kind)
+    }
+
+    /// Number of bank transactions in it (0 for other kinds), for progress.
+    pub fn n_transactions(&self) -> usize {
+        match &self.parsed {
+            Some(ParsedFile::Bank(bank)) => bank.n_transactions(),
+            Some(ParsedFile::Ledger(_) | ParsedFile::InvoicePdf(_)) | None => 0,
+        }
+    }
+}
+
+/// What importing one file did, by kind.
+#[derive(Debug, Clone)]
+pub enum FileReport {
+    /// A bank file.
+    Bank(ImportReport),
+    /// A ledger.
+    Ledger(String, ledger::ImportReport),
+    /// An invoice PDF.
+    InvoicePdf(String, invoice_pdf::PdfImport),
+}
+
+impl FileReport {
+    /// Warnings a person must see.
+    pub fn warnings(&self) -> &[String] {
+        match self {
+            FileReport::Bank(report) => &report.warnings,
+            FileReport::Ledger(_, report) => &report.warnings,
+            FileReport::InvoicePdf(..) => &[],
+        }
+    }
+}
+
+/// A file that cannot be imported; the book is unchanged by it.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// The file cannot be read.
+    #[error(transparent)]
+    Intake(#[from] IntakeError),
+    /// A bank file that cannot be imported.
+    #[error(transparent)]
+    Bank(#[from] ImportError),
+    /// A ledger that cannot be imported.
+    #[error(transparent)]
+    Ledger(#[from] ledger::ImportError),
+    /// An invoice PDF that cannot be imported.
+    #[error(transparent)]
+    Pdf(#[from] invoice_pdf::PdfImportError),
+    /// The book failed.
+    #[error(transparent)]
+    Book(#[from] BookError),
+}
+
+impl FileError {
+    /// True when the file is at fault (the user can fix it), false when the book is.
+    pub fn is_user_error(&self) -> bool {
+        match self {
+            FileError::Intake(_) => true,
+            FileError::Bank(error) => !matches!(error, ImportError::Book(_)),
+            FileError::Ledger(error) => !matches!(error, ledger::ImportError::Book(_)),
+            FileError::Pdf(error) => !matches!(error, invoice_pdf::PdfImportError::Book(_)),
+            FileError::Book(_) => false,
+        }
+    }
+}
+
+/// Reads and parses files with the ledger mappings the book saved.
+///
+/// # Errors
+/// The first file that cannot be read, naming file and line or cell.
+pub async fn prepare(
+    book: &Book,
+    files: Vec<(String, Vec<u8>)>,
+) -> Result<Vec<Prepared>, FileError> {
+    let mappings: Vec<ledger::Mapping> = book
+        .ledger_mappings()
+        .await?
+        .iter()
+        .filter_map(|(_, json)| ledger::Mapping::from_json(json).ok())
+        .collect();
+    let mut prepared = Vec::with_capacity(files.len());
+    for (name, bytes) in files {
+        let parsed = match intake::parse_with_mappings(&name, &bytes, &mappings) {
+            Ok(parsed) => Some(parsed),
+            Err(IntakeError::Statement(StatementError::UnknownCsvLayout { .. })) => None,
+            Err(error) => return Err(error.into()),
+        };
+        prepared.push(Prepared {
+            name,
+            bytes,
+            parsed,
+        });
+    }
+    Ok(prepared)
+}
+
+/// Imports one prepared file in one database transaction; `progress` gets
+/// (transactions done, total) for bank files.
+///
+/// # Errors
+/// [`FileError`] when the file cannot be imported; the book is then unchanged.
+pub async fn import(
+    book: &Book,
+    prepared: &Prepared,
+    at: DateTime<Utc>,
+    progress: Option<&dyn Fn(usize, usize)>,
+) -> Result<FileReport, FileError> {
+    let name = prepared.name.as_str();
+    Ok(match &prepared.parsed {
+        Some(ParsedFile::Bank(bank)) => {
+            FileReport::Bank(super::bank(book, bank, at, progress).await?)
+        }
+        Some(ParsedFile::Ledger(parsed)) => {
+            FileReport::Ledger(name.to_owned(), ledger::import(book, parsed, at).await?)
+        }
+        Some(ParsedFile::InvoicePdf(_)) => FileReport::InvoicePdf(
+            name.to_owned(),
+            invoice_pdf::import(book, name, &prepared.bytes, at).await?,
+        ),
+        None => {
+            FileReport::Bank(super::bank_file(book, name, &prepared.bytes, at, progress).await?)
+        }
+    })
+}
