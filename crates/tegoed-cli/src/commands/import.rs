@@ -18,7 +18,7 @@ const PROGRESS_FROM: usize = 20_000;
 
 /// Runs `import`.
 pub async fn run(book: &Book, files: &[PathBuf], as_json: bool) -> Result<(), Failure> {
-    let files = expand_folders(files)?;
+    let files = import::expand_folders(files).map_err(Failure::User)?;
     let mut contents = Vec::with_capacity(files.len());
     for path in &files {
         contents.push(super::parse::read(path)?);
@@ -58,37 +58,6 @@ pub async fn run(book: &Book, files: &[PathBuf], as_json: bool) -> Result<(), Fa
         )?;
     }
     Ok(())
-}
-
-/// The files to import: a folder stands for the files directly in it
-/// (e.g. a folder of invoice PDFs), in name order.
-fn expand_folders(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    let mut files = Vec::with_capacity(paths.len());
-    for path in paths {
-        if !path.is_dir() {
-            files.push(path.clone());
-            continue;
-        }
-        let entries = std::fs::read_dir(path).map_err(|error| {
-            Failure::User(format!(
-                "{}: cannot read the folder: {error}",
-                path.display()
-            ))
-        })?;
-        let mut inside: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|entry| {
-                entry.is_file()
-                    && !entry
-                        .file_name()
-                        .is_some_and(|name| name.to_string_lossy().starts_with('.'))
-            })
-            .collect();
-        inside.sort();
-        files.extend(inside);
-    }
-    Ok(files)
 }
 
 fn progress_bar(name: &str, total: usize) -> ProgressBar {

@@ -5,6 +5,8 @@
 //! anything is written; then each prepared file is imported in its own
 //! database transaction by the importer of its kind.
 
+use std::path::PathBuf;
+
 use chrono::{DateTime, Utc};
 
 use super::{ImportError, ImportReport};
@@ -58,7 +60,7 @@ impl FileReport {
         match self {
             FileReport::Bank(report) => &report.warnings,
             FileReport::Ledger(_, report) => &report.warnings,
-            FileReport::InvoicePdf(..) => &[],
+            FileReport::InvoicePdf(_, report) => &report.warnings,
         }
     }
 }
@@ -94,6 +96,37 @@ impl FileError {
             FileError::Book(_) => false,
         }
     }
+}
+
+/// The files to import from what a person named or dropped: a folder
+/// stands for the visible files directly in it (e.g. a folder of invoice
+/// PDFs), in name order.
+///
+/// # Errors
+/// A folder that cannot be listed, as a message naming it.
+pub fn expand_folders(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::with_capacity(paths.len());
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let entries = std::fs::read_dir(path)
+            .map_err(|error| format!("{}: cannot read the folder: {error}", path.display()))?;
+        let mut inside: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|entry| {
+                entry.is_file()
+                    && !entry
+                        .file_name()
+                        .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        inside.sort();
+        files.extend(inside);
+    }
+    Ok(files)
 }
 
 /// Reads and parses files with the ledger mappings the book saved.

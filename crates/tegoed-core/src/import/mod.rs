@@ -17,7 +17,7 @@
 mod file;
 pub mod identity;
 
-pub use file::{FileError, FileReport, Prepared, import as file, prepare};
+pub use file::{FileError, FileReport, Prepared, expand_folders, import as file, prepare};
 
 use chrono::{DateTime, Utc};
 
