@@ -1,7 +1,7 @@
 //! Embeds the UI and declares the app's own commands, so that each needs an
 //! `allow-*` permission in a capability: an ungranted command is rejected.
 
-/// The commands of `src/commands.rs`; keep in step with `lib.rs`.
+/// The commands of `src/commands/`; keep in step with `lib.rs`.
 const COMMANDS: &[&str] = &[
     "book_status",
     "create_demo_book",
@@ -13,6 +13,9 @@ const COMMANDS: &[&str] = &[
     "letters",
     "language",
     "set_language",
+    "pick_import_files",
+    "preview_files",
+    "import_files",
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, ExportError, TS};
 
 use crate::dto::{
-    AccountRow, AgeingBucket, BookStatus, CommandError, CustomerRow, ErrorKind, InvoiceRow,
-    InvoiceStatus, Language, LetterRow, Receivables, TransactionRow, TransactionState,
+    AccountRow, AgeingBucket, BookStatus, CommandError, CustomerRow, ErrorKind, FileKind,
+    FilePreview, ImportOutcome, ImportProgress, InvoiceRow, InvoiceStatus, Language, LetterRow,
+    Receivables, StatementPreview, TransactionRow, TransactionState,
 };
 
 /// The folder the bindings live in, relative to the workspace.
@@ -33,11 +34,16 @@ pub fn render() -> Result<Vec<(String, String)>, ExportError> {
         one::<CommandError>(&config)?,
         one::<CustomerRow>(&config)?,
         one::<ErrorKind>(&config)?,
+        one::<FileKind>(&config)?,
+        one::<FilePreview>(&config)?,
+        one::<ImportOutcome>(&config)?,
+        one::<ImportProgress>(&config)?,
         one::<InvoiceRow>(&config)?,
         one::<InvoiceStatus>(&config)?,
         one::<Language>(&config)?,
         one::<LetterRow>(&config)?,
         one::<Receivables>(&config)?,
+        one::<StatementPreview>(&config)?,
         one::<TransactionRow>(&config)?,
         one::<TransactionState>(&config)?,
     ])

@@ -206,10 +206,104 @@ pub enum ErrorKind {
     Internal,
 }
 
+/// The kind of an imported file.
+#[derive(Debug, Clone, Copy, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    /// A bank statement (MT940, camt, bank CSV).
+    Bank,
+    /// A ledger of invoices and customers.
+    Ledger,
+    /// An invoice PDF.
+    InvoicePdf,
+}
+
+/// One statement in a bank file, as checked before importing.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct StatementPreview {
+    /// The own account (IBAN).
+    pub account: String,
+    /// Its currency.
+    pub currency: String,
+    /// First booking date.
+    pub from: Option<String>,
+    /// Last booking date.
+    pub to: Option<String>,
+    /// Number of transactions.
+    pub count: u32,
+    /// Money in.
+    pub credits: String,
+    /// Money out (negative).
+    pub debits: String,
+    /// Sum of all transactions.
+    pub sum: String,
+    /// Opening balance.
+    pub opening: Option<String>,
+    /// Closing balance.
+    pub closing: Option<String>,
+    /// False when opening plus transactions does not give the closing balance.
+    pub adds_up: bool,
+}
+
+/// A file as read before importing.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FilePreview {
+    /// Full path, to import it after.
+    pub path: String,
+    /// File name.
+    pub file: String,
+    /// What it is, when it could be read.
+    pub kind: Option<FileKind>,
+    /// The format found, e.g. `mt940`, `camt.053.001.02`, `csv:ing`, `xlsx`.
+    pub format: Option<String>,
+    /// A bank file's statements.
+    pub statements: Vec<StatementPreview>,
+    /// A ledger's number of customers.
+    pub customers: u32,
+    /// A ledger's number of invoices.
+    pub invoices: u32,
+    /// The invoice number a PDF's name carries.
+    pub invoice_number: Option<String>,
+    /// Things to know before importing.
+    pub warnings: Vec<String>,
+    /// Why the file cannot be imported, naming the line or cell.
+    pub error: Option<String>,
+}
+
+/// What importing one file did.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ImportOutcome {
+    /// File name.
+    pub file: String,
+    /// What it was.
+    pub kind: Option<FileKind>,
+    /// Records added (transactions, invoices, documents).
+    pub added: u32,
+    /// Records the book already had.
+    pub duplicates: u32,
+    /// Things to see: balance breaks, unlinked PDFs, vanished invoices.
+    pub warnings: Vec<String>,
+    /// Why nothing of this file was imported.
+    pub error: Option<String>,
+}
+
+/// Progress of a bank file's import, sent as the `import-progress` event.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ImportProgress {
+    /// File name.
+    pub file: String,
+    /// Transactions written.
+    pub done: u32,
+    /// Transactions in the file.
+    pub total: u32,
+}
+
 mod convert {
     //! From core values to DTOs: the one place money and dates become strings.
 
     use tegoed_core::book::{AccountSummary, AllocationState, LetterSummary, TransactionSummary};
+    use tegoed_core::import::{FileError, FileReport, Prepared};
+    use tegoed_core::intake::ParsedFile;
     use tegoed_core::receivables::{self, CustomerPosition, Position, Summary};
 
     use super::*;
@@ -326,6 +420,146 @@ mod convert {
                 invoices: letter.invoices.clone(),
                 total_open: letter.total_open.to_string(),
                 sent_at: letter.sent_at.map(|at| at.to_rfc3339()),
+            }
+        }
+    }
+
+    impl From<tegoed_core::intake::Kind> for FileKind {
+        fn from(kind: tegoed_core::intake::Kind) -> FileKind {
+            match kind {
+                tegoed_core::intake::Kind::Bank => FileKind::Bank,
+                tegoed_core::intake::Kind::Ledger => FileKind::Ledger,
+                tegoed_core::intake::Kind::InvoicePdf => FileKind::InvoicePdf,
+            }
+        }
+    }
+
+    impl From<&tegoed_core::statement::Preview> for StatementPreview {
+        fn from(preview: &tegoed_core::statement::Preview) -> StatementPreview {
+            StatementPreview {
+                account: preview.account.clone(),
+                currency: preview.currency.clone(),
+                from: preview.from.map(|date| date.to_string()),
+                to: preview.to.map(|date| date.to_string()),
+                count: count(preview.count),
+                credits: preview.credits.to_string(),
+                debits: preview.debits.to_string(),
+                sum: preview.sum.to_string(),
+                opening: preview.opening.map(|balance| balance.amount.to_string()),
+                closing: preview.closing.map(|balance| balance.amount.to_string()),
+                adds_up: preview.adds_up,
+            }
+        }
+    }
+
+    impl FilePreview {
+        /// The preview of a file that could be read.
+        pub fn of(path: String, prepared: &Prepared) -> FilePreview {
+            let mut preview = FilePreview {
+                path,
+                file: prepared.name.clone(),
+                kind: Some(prepared.kind().into()),
+                format: None,
+                statements: Vec::new(),
+                customers: 0,
+                invoices: 0,
+                invoice_number: None,
+                warnings: Vec::new(),
+                error: None,
+            };
+            match &prepared.parsed {
+                Some(ParsedFile::Bank(bank)) => {
+                    preview.format = Some(bank.format.code());
+                    preview.statements =
+                        bank.preview().iter().map(StatementPreview::from).collect();
+                    preview.warnings = bank.warnings.clone();
+                }
+                Some(ParsedFile::Ledger(ledger)) => {
+                    preview.format = Some(ledger.format.code().to_owned());
+                    preview.customers = count(ledger.customers.len());
+                    preview.invoices = count(ledger.invoices.len());
+                    preview.warnings = ledger.warnings.clone();
+                }
+                Some(ParsedFile::InvoicePdf(pdf)) => {
+                    preview.format = Some("pdf".to_owned());
+                    preview.invoice_number = pdf.number_in_name.clone();
+                }
+                None => preview.format = Some("csv".to_owned()),
+            }
+            preview
+        }
+
+        /// The preview of a file that cannot be imported.
+        pub fn failed(path: String, file: String, error: &FileError) -> FilePreview {
+            FilePreview {
+                path,
+                file,
+                kind: None,
+                format: None,
+                statements: Vec::new(),
+                customers: 0,
+                invoices: 0,
+                invoice_number: None,
+                warnings: Vec::new(),
+                error: Some(error.to_string()),
+            }
+        }
+    }
+
+    impl From<&FileReport> for ImportOutcome {
+        fn from(report: &FileReport) -> ImportOutcome {
+            let (file, kind, added, duplicates) = match report {
+                FileReport::Bank(bank) => (
+                    bank.file_name.clone(),
+                    FileKind::Bank,
+                    bank.added,
+                    bank.duplicates,
+                ),
+                FileReport::Ledger(file, ledger) => (
+                    file.clone(),
+                    FileKind::Ledger,
+                    ledger.added,
+                    ledger.unchanged,
+                ),
+                FileReport::InvoicePdf(file, pdf) => (
+                    file.clone(),
+                    FileKind::InvoicePdf,
+                    usize::from(!pdf.duplicate),
+                    usize::from(pdf.duplicate),
+                ),
+            };
+            ImportOutcome {
+                file,
+                kind: Some(kind),
+                added: count(added),
+                duplicates: count(duplicates),
+                warnings: report.warnings().to_vec(),
+                error: None,
+            }
+        }
+    }
+
+    impl ImportOutcome {
+        /// A file of which nothing was imported.
+        pub fn failed(file: String, error: &FileError) -> ImportOutcome {
+            ImportOutcome {
+                file,
+                kind: None,
+                added: 0,
+                duplicates: 0,
+                warnings: Vec::new(),
+                error: Some(error.to_string()),
+            }
+        }
+    }
+
+    impl ImportProgress {
+        /// Progress through a file's transactions.
+        pub fn new(file: &str, done: usize, total: usize) -> ImportProgress {
+            ImportProgress {
+                file: file.to_owned(),
+                done: count(done),
+                total: count(total),
             }
         }
     }

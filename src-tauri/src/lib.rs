@@ -54,6 +54,9 @@ pub fn run() -> anyhow::Result<()> {
             commands::letters,
             commands::language,
             commands::set_language,
+            commands::import::pick_import_files,
+            commands::import::preview_files,
+            commands::import::import_files,
         ])
         .run(tauri::generate_context!())?;
     Ok(())

@@ -137,26 +137,41 @@ pub async fn prepare(
     book: &Book,
     files: Vec<(String, Vec<u8>)>,
 ) -> Result<Vec<Prepared>, FileError> {
-    let mappings: Vec<ledger::Mapping> = book
+    let mappings = saved_mappings(book).await?;
+    files
+        .into_iter()
+        .map(|(name, bytes)| read(name, bytes, &mappings))
+        .collect()
+}
+
+/// Reads and parses one file with the ledger mappings the book saved.
+///
+/// # Errors
+/// When the file cannot be read, naming file and line or cell.
+pub async fn prepare_one(book: &Book, name: String, bytes: Vec<u8>) -> Result<Prepared, FileError> {
+    read(name, bytes, &saved_mappings(book).await?)
+}
+
+async fn saved_mappings(book: &Book) -> Result<Vec<ledger::Mapping>, BookError> {
+    Ok(book
         .ledger_mappings()
         .await?
         .iter()
         .filter_map(|(_, json)| ledger::Mapping::from_json(json).ok())
-        .collect();
-    let mut prepared = Vec::with_capacity(files.len());
-    for (name, bytes) in files {
-        let parsed = match intake::parse_with_mappings(&name, &bytes, &mappings) {
-            Ok(parsed) => Some(parsed),
-            Err(IntakeError::Statement(StatementError::UnknownCsvLayout { .. })) => None,
-            Err(error) => return Err(error.into()),
-        };
-        prepared.push(Prepared {
-            name,
-            bytes,
-            parsed,
-        });
-    }
-    Ok(prepared)
+        .collect())
+}
+
+fn read(name: String, bytes: Vec<u8>, mappings: &[ledger::Mapping]) -> Result<Prepared, FileError> {
+    let parsed = match intake::parse_with_mappings(&name, &bytes, mappings) {
+        Ok(parsed) => Some(parsed),
+        Err(IntakeError::Statement(StatementError::UnknownCsvLayout { .. })) => None,
+        Err(error) => return Err(error.into()),
+    };
+    Ok(Prepared {
+        name,
+        bytes,
+        parsed,
+    })
 }
 
 /// Imports one prepared file in one database transaction; `progress` gets
@@ -168,7 +183,7 @@ pub async fn import(
     book: &Book,
     prepared: &Prepared,
     at: DateTime<Utc>,
-    progress: Option<&dyn Fn(usize, usize)>,
+    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
 ) -> Result<FileReport, FileError> {
     let name = prepared.name.as_str();
     Ok(match &prepared.parsed {

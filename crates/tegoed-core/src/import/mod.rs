@@ -17,7 +17,9 @@
 mod file;
 pub mod identity;
 
-pub use file::{FileError, FileReport, Prepared, expand_folders, import as file, prepare};
+pub use file::{
+    FileError, FileReport, Prepared, expand_folders, import as file, prepare, prepare_one,
+};
 
 use chrono::{DateTime, Utc};
 
@@ -81,7 +83,7 @@ pub async fn bank_file(
     file_name: &str,
     bytes: &[u8],
     at: DateTime<Utc>,
-    progress: Option<&dyn Fn(usize, usize)>,
+    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
 ) -> Result<ImportReport, ImportError> {
     let parsed = match statement::parse(file_name, bytes) {
         Err(StatementError::UnknownCsvLayout { file, shape }) => {
@@ -110,7 +112,7 @@ pub async fn bank(
     book: &Book,
     parsed: &ParsedFile,
     at: DateTime<Utc>,
-    progress: Option<&dyn Fn(usize, usize)>,
+    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
 ) -> Result<ImportReport, ImportError> {
     for statement in &parsed.statements {
         check_currency(parsed, statement)?;
@@ -205,7 +207,7 @@ pub async fn bank(
     Ok(report)
 }
 
-fn report_progress(progress: Option<&dyn Fn(usize, usize)>, done: usize, total: usize) {
+fn report_progress(progress: Option<&(dyn Fn(usize, usize) + Sync)>, done: usize, total: usize) {
     if let Some(progress) = progress {
         progress(done, total);
     }

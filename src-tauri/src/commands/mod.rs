@@ -1,6 +1,8 @@
 //! The Tauri commands: each is one call into core plus a conversion to its
 //! DTO. Dates default to today here, at the edge; core never reads the clock.
 
+pub mod import;
+
 use chrono::NaiveDate;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;

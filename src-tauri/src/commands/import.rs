@@ -1,0 +1,112 @@
+//! Import commands: pick or drop files, preview them, import them with
+//! progress events. Files are read here, in Rust; the webview never touches
+//! the file system.
+
+use std::path::PathBuf;
+
+use tauri::{AppHandle, Emitter, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+use tegoed_core::import;
+
+use super::CommandResult;
+use crate::AppState;
+use crate::dto::{CommandError, ErrorKind, FilePreview, ImportOutcome, ImportProgress};
+
+/// The event carrying [`ImportProgress`] while files are imported.
+pub const PROGRESS_EVENT: &str = "import-progress";
+
+/// Reads every named file (folders stand for the files in them) as (name, bytes).
+async fn read(paths: Vec<String>) -> CommandResult<Vec<(PathBuf, String, Vec<u8>)>> {
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let files = import::expand_folders(&paths).map_err(|message| CommandError {
+        kind: ErrorKind::Input,
+        message,
+    })?;
+    let mut read = Vec::with_capacity(files.len());
+    for path in files {
+        let bytes = tokio::fs::read(&path).await.map_err(|error| CommandError {
+            kind: ErrorKind::Input,
+            message: format!("{}: cannot be read: {error}", path.display()),
+        })?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        read.push((path, name, bytes));
+    }
+    Ok(read)
+}
+
+/// Asks for bank files, ledgers or invoice PDFs; empty when cancelled.
+#[tauri::command]
+pub async fn pick_import_files<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<String>> {
+    let (sender, receiver) = tokio::sync::oneshot::channel();
+    app.dialog().file().pick_files(move |choice| {
+        let _ = sender.send(choice);
+    });
+    let chosen = receiver.await.ok().flatten().unwrap_or_default();
+    Ok(chosen
+        .into_iter()
+        .filter_map(|path| path.into_path().ok())
+        .map(|path| path.display().to_string())
+        .collect())
+}
+
+/// What each file holds, without importing: account, period, count, sum
+/// and balances of a bank file; customers and invoices of a ledger; the
+/// invoice a PDF names. A file that cannot be read carries its message.
+#[tauri::command]
+pub async fn preview_files(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> CommandResult<Vec<FilePreview>> {
+    let mut previews = Vec::new();
+    for (path, name, bytes) in read(paths).await? {
+        let path = path.display().to_string();
+        previews.push(
+            match import::prepare_one(&state.book().await, name.clone(), bytes).await {
+                Ok(prepared) => FilePreview::of(path, &prepared),
+                Err(error) => FilePreview::failed(path, name, &error),
+            },
+        );
+    }
+    Ok(previews)
+}
+
+/// Imports the files, each in its own database transaction, emitting
+/// `import-progress` as bank transactions are written. A file that fails
+/// changes nothing and carries its message; the others still land.
+#[tauri::command]
+pub async fn import_files<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> CommandResult<Vec<ImportOutcome>> {
+    let at = chrono::Utc::now();
+    let mut outcomes = Vec::new();
+    for (_, name, bytes) in read(paths).await? {
+        let prepared = match import::prepare_one(&state.book().await, name.clone(), bytes).await {
+            Ok(prepared) => prepared,
+            Err(error) => {
+                outcomes.push(ImportOutcome::failed(name, &error));
+                continue;
+            }
+        };
+        let file = name.clone();
+        let emitter = app.clone();
+        let on_progress = move |done: usize, total: usize| {
+            let progress = ImportProgress::new(&file, done, total);
+            if let Err(error) = emitter.emit(PROGRESS_EVENT, progress) {
+                log::warn!("progress event not sent: {error}");
+            }
+        };
+        let book = state.book().await;
+        outcomes.push(
+            match import::file(&book, &prepared, at, Some(&on_progress)).await {
+                Ok(report) => ImportOutcome::from(&report),
+                Err(error) => ImportOutcome::failed(name, &error),
+            },
+        );
+    }
+    Ok(outcomes)
+}
