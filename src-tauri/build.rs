@@ -16,6 +16,8 @@ const COMMANDS: &[&str] = &[
     "pick_import_files",
     "preview_files",
     "import_files",
+    "ledger_mapping",
+    "import_ledger",
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, ExportError, TS};
 
 use crate::dto::{
-    AccountRow, AgeingBucket, BookStatus, CommandError, CustomerRow, ErrorKind, FileKind,
-    FilePreview, ImportOutcome, ImportProgress, InvoiceRow, InvoiceStatus, Language, LetterRow,
-    Receivables, StatementPreview, TransactionRow, TransactionState,
+    AccountRow, AgeingBucket, BookStatus, CommandError, CustomerRow, ErrorKind, FieldColumn,
+    FieldOption, FileKind, FilePreview, ImportOutcome, ImportProgress, InvoiceRow, InvoiceStatus,
+    Language, LedgerMapping, LedgerMappingScreen, LetterRow, Receivables, SheetRows,
+    StatementPreview, TableColumns, TransactionRow, TransactionState,
 };
 
 /// The folder the bindings live in, relative to the workspace.
@@ -34,6 +35,8 @@ pub fn render() -> Result<Vec<(String, String)>, ExportError> {
         one::<CommandError>(&config)?,
         one::<CustomerRow>(&config)?,
         one::<ErrorKind>(&config)?,
+        one::<FieldColumn>(&config)?,
+        one::<FieldOption>(&config)?,
         one::<FileKind>(&config)?,
         one::<FilePreview>(&config)?,
         one::<ImportOutcome>(&config)?,
@@ -41,9 +44,13 @@ pub fn render() -> Result<Vec<(String, String)>, ExportError> {
         one::<InvoiceRow>(&config)?,
         one::<InvoiceStatus>(&config)?,
         one::<Language>(&config)?,
+        one::<LedgerMapping>(&config)?,
+        one::<LedgerMappingScreen>(&config)?,
         one::<LetterRow>(&config)?,
         one::<Receivables>(&config)?,
+        one::<SheetRows>(&config)?,
         one::<StatementPreview>(&config)?,
+        one::<TableColumns>(&config)?,
         one::<TransactionRow>(&config)?,
         one::<TransactionState>(&config)?,
     ])

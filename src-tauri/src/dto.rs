@@ -268,6 +268,8 @@ pub struct FilePreview {
     pub warnings: Vec<String>,
     /// Why the file cannot be imported, naming the line or cell.
     pub error: Option<String>,
+    /// True for a ledger whose columns a person must map once (`ledger_mapping`).
+    pub needs_mapping: bool,
 }
 
 /// What importing one file did.
@@ -298,12 +300,85 @@ pub struct ImportProgress {
     pub total: u32,
 }
 
+/// One field's column in a mapped table.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct FieldColumn {
+    /// The field's key, e.g. `invoice_number`, `due_date`, `open_amount`.
+    pub field: String,
+    /// The 0-based column.
+    pub column: u32,
+    /// How sure recognition was, in percent (100 for a saved or chosen mapping).
+    pub confidence: u32,
+}
+
+/// Where one table (invoices or customers) is in a workbook.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct TableColumns {
+    /// The sheet's name.
+    pub sheet: String,
+    /// The 0-based header row; data starts below it.
+    pub header_row: u32,
+    /// The header texts of that row.
+    pub headers: Vec<String>,
+    /// The mapped fields.
+    pub columns: Vec<FieldColumn>,
+}
+
+/// A whole file's mapping, as the screen edits it.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct LedgerMapping {
+    /// The invoices table.
+    pub invoices: TableColumns,
+    /// The customers table, when the workbook has one.
+    pub customers: Option<TableColumns>,
+}
+
+/// A sheet's first rows as text.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SheetRows {
+    /// The sheet's name.
+    pub name: String,
+    /// How many rows it has.
+    pub n_rows: u32,
+    /// The first rows, each cell as shown in a spreadsheet.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A field the mapping screen offers in its dropdowns.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FieldOption {
+    /// The key, e.g. `invoice_number`.
+    pub key: String,
+    /// Offered for an invoices sheet.
+    pub on_invoices: bool,
+    /// Offered for a customers sheet.
+    pub on_customers: bool,
+}
+
+/// Everything the mapping screen shows for a ledger file.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct LedgerMappingScreen {
+    /// The file's full path.
+    pub path: String,
+    /// Each sheet's first rows.
+    pub sheets: Vec<SheetRows>,
+    /// The mapping to start from (saved, recognised, or null when nothing was found).
+    pub mapping: Option<LedgerMapping>,
+    /// True when the mapping is one saved for this file shape.
+    pub saved: bool,
+    /// The headers seen, when nothing was recognised.
+    pub headers_seen: String,
+    /// The fields to choose from.
+    pub fields: Vec<FieldOption>,
+}
+
 mod convert {
     //! From core values to DTOs: the one place money and dates become strings.
 
     use tegoed_core::book::{AccountSummary, AllocationState, LetterSummary, TransactionSummary};
     use tegoed_core::import::{FileError, FileReport, Prepared};
     use tegoed_core::intake::ParsedFile;
+    use tegoed_core::ledger;
     use tegoed_core::receivables::{self, CustomerPosition, Position, Summary};
 
     use super::*;
@@ -466,6 +541,7 @@ mod convert {
                 invoice_number: None,
                 warnings: Vec::new(),
                 error: None,
+                needs_mapping: false,
             };
             match &prepared.parsed {
                 Some(ParsedFile::Bank(bank)) => {
@@ -502,6 +578,7 @@ mod convert {
                 invoice_number: None,
                 warnings: Vec::new(),
                 error: Some(error.to_string()),
+                needs_mapping: error.needs_mapping(),
             }
         }
     }
@@ -561,6 +638,114 @@ mod convert {
                 done: count(done),
                 total: count(total),
             }
+        }
+    }
+
+    fn field_key(field: ledger::Field) -> String {
+        serde_json::to_value(field)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    fn table_columns(
+        table: &ledger::TableMapping,
+        confidence: Option<&ledger::TableGuess>,
+    ) -> TableColumns {
+        TableColumns {
+            sheet: table.sheet.clone(),
+            header_row: table.header_row,
+            headers: table.headers.clone(),
+            columns: table
+                .columns
+                .iter()
+                .map(|(field, column)| FieldColumn {
+                    field: field_key(*field),
+                    column: *column,
+                    confidence: confidence
+                        .and_then(|guess| guess.confidence.get(field))
+                        .map_or(100, |sure| percent(*sure)),
+                })
+                .collect(),
+        }
+    }
+
+    /// A 0..=1 score as whole percent, for display only.
+    fn percent(score: f32) -> u32 {
+        let clamped = score.clamp(0.0, 1.0) * 100.0;
+        format!("{clamped:.0}").parse().unwrap_or(0)
+    }
+
+    impl LedgerMappingScreen {
+        /// The screen for a ledger preview.
+        pub fn of(path: String, preview: &ledger::Preview) -> LedgerMappingScreen {
+            let guess = |table: &ledger::TableMapping, found: Option<&ledger::TableGuess>| {
+                table_columns(table, if preview.saved { None } else { found })
+            };
+            LedgerMappingScreen {
+                path,
+                sheets: preview
+                    .sheets
+                    .iter()
+                    .map(|sheet| SheetRows {
+                        name: sheet.name.clone(),
+                        n_rows: count(sheet.n_rows),
+                        rows: sheet.rows.clone(),
+                    })
+                    .collect(),
+                mapping: preview.mapping.as_ref().map(|mapping| LedgerMapping {
+                    invoices: guess(&mapping.invoices, preview.invoices.as_ref()),
+                    customers: mapping
+                        .customers
+                        .as_ref()
+                        .map(|table| guess(table, preview.customers.as_ref())),
+                }),
+                saved: preview.saved,
+                headers_seen: preview.headers_seen.clone(),
+                fields: ledger::Field::ALL
+                    .iter()
+                    .map(|field| FieldOption {
+                        key: field_key(*field),
+                        on_invoices: field.on_invoices(),
+                        on_customers: field.on_customers(),
+                    })
+                    .collect(),
+            }
+        }
+    }
+
+    impl TableColumns {
+        fn to_core(&self) -> Result<ledger::TableMapping, String> {
+            let mut columns = std::collections::BTreeMap::new();
+            for column in &self.columns {
+                let field: ledger::Field =
+                    serde_json::from_value(serde_json::Value::String(column.field.clone()))
+                        .map_err(|_| format!("'{}' is not a ledger field", column.field))?;
+                columns.insert(field, column.column);
+            }
+            Ok(ledger::TableMapping {
+                sheet: self.sheet.clone(),
+                header_row: self.header_row,
+                headers: self.headers.clone(),
+                columns,
+            })
+        }
+    }
+
+    impl LedgerMapping {
+        /// The core mapping.
+        ///
+        /// # Errors
+        /// A field key that is not a ledger field.
+        pub fn to_core(&self) -> Result<ledger::Mapping, String> {
+            Ok(ledger::Mapping {
+                invoices: self.invoices.to_core()?,
+                customers: self
+                    .customers
+                    .as_ref()
+                    .map(TableColumns::to_core)
+                    .transpose()?,
+            })
         }
     }
 }

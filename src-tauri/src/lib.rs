@@ -57,6 +57,8 @@ pub fn run() -> anyhow::Result<()> {
             commands::import::pick_import_files,
             commands::import::preview_files,
             commands::import::import_files,
+            commands::mapping::ledger_mapping,
+            commands::mapping::import_ledger,
         ])
         .run(tauri::generate_context!())?;
     Ok(())

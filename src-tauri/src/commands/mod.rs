@@ -2,6 +2,7 @@
 //! DTO. Dates default to today here, at the edge; core never reads the clock.
 
 pub mod import;
+pub mod mapping;
 
 use chrono::NaiveDate;
 use tauri::{AppHandle, Runtime, State};

@@ -86,6 +86,12 @@ pub enum FileError {
 }
 
 impl FileError {
+    /// True when the file is a ledger whose columns a person must map once
+    /// (nothing recognised, or a saved mapping that no longer fits).
+    pub fn needs_mapping(&self) -> bool {
+        matches!(self, FileError::Intake(IntakeError::Ledger(error)) if matches!(error.kind(), "no_invoice_columns" | "mapping"))
+    }
+
     /// True when the file is at fault (the user can fix it), false when the book is.
     pub fn is_user_error(&self) -> bool {
         match self {
@@ -152,7 +158,11 @@ pub async fn prepare_one(book: &Book, name: String, bytes: Vec<u8>) -> Result<Pr
     read(name, bytes, &saved_mappings(book).await?)
 }
 
-async fn saved_mappings(book: &Book) -> Result<Vec<ledger::Mapping>, BookError> {
+/// The ledger column mappings the book saved, one per file shape.
+///
+/// # Errors
+/// When the book cannot be read.
+pub async fn saved_mappings(book: &Book) -> Result<Vec<ledger::Mapping>, BookError> {
     Ok(book
         .ledger_mappings()
         .await?

@@ -19,6 +19,7 @@ pub mod identity;
 
 pub use file::{
     FileError, FileReport, Prepared, expand_folders, import as file, prepare, prepare_one,
+    saved_mappings,
 };
 
 use chrono::{DateTime, Utc};

@@ -45,4 +45,8 @@ warnings: Array<string>,
 /**
  * Why the file cannot be imported, naming the line or cell.
  */
-error: string | null, };
+error: string | null, 
+/**
+ * True for a ledger whose columns a person must map once (`ledger_mapping`).
+ */
+needs_mapping: boolean, };
