@@ -4,7 +4,11 @@
 //! which it proposes exactly that answer, booked or suggested — at least
 //! 95 %. Run with `--nocapture` to see the figures per scenario.
 
-#![allow(clippy::unwrap_used, clippy::print_stdout, reason = "a test that reports figures")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::print_stdout,
+    reason = "a test that reports figures"
+)]
 
 #[path = "support/generator.rs"]
 mod generator;
@@ -29,9 +33,16 @@ fn same(proposal: &Proposal, truth: &[(i64, Money)]) -> bool {
 #[test]
 fn precision_and_recall_on_a_generated_business() {
     let world = generator::generate(400, 6_000, 4_000, 0x7E60_ED);
-    let proposals = matching::propose(&world.items, &world.payments, &world.knowledge, &Settings::default());
-    let by_transaction: HashMap<i64, &Proposal> =
-        proposals.iter().map(|proposal| (proposal.transaction_id, proposal)).collect();
+    let proposals = matching::propose(
+        &world.items,
+        &world.payments,
+        &world.knowledge,
+        &Settings::default(),
+    );
+    let by_transaction: HashMap<i64, &Proposal> = proposals
+        .iter()
+        .map(|proposal| (proposal.transaction_id, proposal))
+        .collect();
 
     let mut auto = 0;
     let mut auto_right = 0;
@@ -58,7 +69,9 @@ fn precision_and_recall_on_a_generated_business() {
                 row.2 += 1;
             } else {
                 row.3 += 1;
-                wrong_bookings.push(format!("{scenario}: {payment:?} → {proposal:?} truth {truth:?}"));
+                wrong_bookings.push(format!(
+                    "{scenario}: {payment:?} → {proposal:?} truth {truth:?}"
+                ));
             }
         }
         if truth.is_some() {

@@ -319,7 +319,8 @@ impl<'a> Engine<'a> {
                 signals.iban_customer = Some(*owner);
             }
         }
-        if !shared {
+        // The name counts only where the IBAN does not already say who paid.
+        if !shared && signals.iban_customer.is_none() {
             if let Some(name) = payment.counterparty_name.as_deref() {
                 signals.name_customer = self.name_match(name);
             }

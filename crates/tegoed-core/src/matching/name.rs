@@ -9,7 +9,7 @@
 //! share only a trade word (`Bakkerij Jansen`, `Bakkerij Pietersen`) do not.
 //! A name match alone is only ever a suggestion; the engine decides that.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Words that carry no identity: legal forms, titles, fillers and
 /// tussenvoegsels.
@@ -99,19 +99,36 @@ pub fn similarity(left: &[String], right: &[String]) -> f64 {
 }
 
 /// Postings longer than this are too common to narrow the search.
-const COMMON: usize = 400;
+const COMMON: usize = 200;
 
-/// Customers by the tokens of their names, to compare a counterparty name
-/// only with customers that share a token or its first three letters.
+/// Customers by pairs of their name tokens, to compare a counterparty name
+/// only with customers that share two tokens with it (by their first three
+/// letters, so that a typo or a cut-off name still finds them). Names of one
+/// token are found by that token. The work per name is so bounded by how
+/// many customers share two tokens, not by how many customers there are.
 #[derive(Debug, Default, Clone)]
 pub struct NameIndex {
     customers: Vec<(i64, Vec<String>)>,
-    by_token: HashMap<String, Vec<u32>>,
-    by_prefix: HashMap<String, Vec<u32>>,
+    by_pair: HashMap<(String, String), Vec<u32>>,
+    by_single: HashMap<String, Vec<u32>>,
 }
 
 fn prefix(token: &str) -> String {
     token.chars().take(3).collect()
+}
+
+/// Every pair of distinct prefixes of the tokens, each pair sorted.
+fn pairs(tokens: &[String]) -> Vec<(String, String)> {
+    let mut prefixes: Vec<String> = tokens.iter().map(|token| prefix(token)).collect();
+    prefixes.sort_unstable();
+    prefixes.dedup();
+    let mut pairs = Vec::new();
+    for (index, first) in prefixes.iter().enumerate() {
+        for second in prefixes.iter().skip(index + 1) {
+            pairs.push((first.clone(), second.clone()));
+        }
+    }
+    pairs
 }
 
 impl NameIndex {
@@ -121,9 +138,14 @@ impl NameIndex {
             return;
         };
         let tokens = tokens(name);
-        for token in &tokens {
-            self.by_token.entry(token.clone()).or_default().push(position);
-            self.by_prefix.entry(prefix(token)).or_default().push(position);
+        let pairs = pairs(&tokens);
+        if pairs.is_empty() {
+            for token in &tokens {
+                self.by_single.entry(prefix(token)).or_default().push(position);
+            }
+        }
+        for pair in pairs {
+            self.by_pair.entry(pair).or_default().push(position);
         }
         self.customers.push((customer_id, tokens));
     }
@@ -132,20 +154,23 @@ impl NameIndex {
     /// best first.
     pub fn matches(&self, name: &str, threshold: f64) -> Vec<(i64, f64)> {
         let query = tokens(name);
-        let mut candidates: HashSet<u32> = HashSet::new();
-        for token in &query {
-            for postings in [self.by_token.get(token), self.by_prefix.get(&prefix(token))]
-                .into_iter()
-                .flatten()
-            {
-                if postings.len() <= COMMON {
-                    candidates.extend(postings.iter().copied());
+        // Count the pairs each candidate shares: only those sharing the most
+        // can score high, so only they are compared letter by letter.
+        let mut hits: HashMap<u32, u16> = HashMap::new();
+        let singles = query.iter().filter_map(|token| self.by_single.get(&prefix(token)));
+        let paired = pairs(&query).into_iter().filter_map(|pair| self.by_pair.get(&pair));
+        for postings in singles.chain(paired) {
+            if postings.len() <= COMMON {
+                for position in postings {
+                    *hits.entry(*position).or_default() += 1;
                 }
             }
         }
-        let mut found: Vec<(i64, f64)> = candidates
+        let most = hits.values().copied().max().unwrap_or(0);
+        let mut found: Vec<(i64, f64)> = hits
             .into_iter()
-            .filter_map(|position| self.customers.get(position as usize))
+            .filter(|(_, count)| *count == most)
+            .filter_map(|(position, _)| self.customers.get(position as usize))
             .map(|(customer_id, tokens)| (*customer_id, similarity(&query, tokens)))
             .filter(|(_, score)| *score >= threshold)
             .collect();

@@ -67,7 +67,9 @@ pub fn check(kenmerk: &str) -> Check {
         7 => Check::NotValidatable,
         16 => verdict(check_digit(payload) == Some(given)),
         9..=14 => {
-            let length_digit = payload.get(..1).and_then(|first| first.parse::<usize>().ok());
+            let length_digit = payload
+                .get(..1)
+                .and_then(|first| first.parse::<usize>().ok());
             verdict(length_digit == Some((length - 2) % 10) && check_digit(payload) == Some(given))
         }
         _ => Check::NotAKenmerk,

@@ -32,7 +32,10 @@ fn rf_vectors() {
 #[test]
 fn rf_issue_round_trips() {
     assert_eq!(rf::issue("INV20250117").as_deref(), Some("RF37INV20250117"));
-    assert_eq!(rf::issue("539007547034").as_deref(), Some("RF18539007547034"));
+    assert_eq!(
+        rf::issue("539007547034").as_deref(),
+        Some("RF18539007547034")
+    );
     assert_eq!(rf::issue(""), None);
 }
 
@@ -50,8 +53,14 @@ fn ogm_vectors() {
 
 #[test]
 fn ogm_issue_writes_zero_as_97() {
-    assert_eq!(ogm::issue(1_197_530_766).as_deref(), Some("+++119/7530/76697+++"));
-    assert_eq!(ogm::issue(108_068_171).as_deref(), Some("+++010/8068/17183+++"));
+    assert_eq!(
+        ogm::issue(1_197_530_766).as_deref(),
+        Some("+++119/7530/76697+++")
+    );
+    assert_eq!(
+        ogm::issue(108_068_171).as_deref(),
+        Some("+++010/8068/17183+++")
+    );
     assert_eq!(ogm::issue(10_u64.pow(10)), None);
 }
 

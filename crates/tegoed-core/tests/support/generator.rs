@@ -11,7 +11,10 @@
 //! make, or none. Used by `tests/matching_quality.rs` and
 //! `benches/matching.rs`; deterministic for a seed.
 
-#![allow(dead_code, reason = "shared by a test and a bench that use different parts")]
+#![allow(
+    dead_code,
+    reason = "shared by a test and a bench that use different parts"
+)]
 
 use std::collections::HashMap;
 
@@ -67,28 +70,116 @@ impl Random {
 }
 
 const TRADES: [&str; 24] = [
-    "Bakkerij", "Bouwbedrijf", "Hoveniersbedrijf", "Installatiebedrijf", "Kapsalon", "Garage",
-    "Schildersbedrijf", "Transport", "Adviesbureau", "Drukkerij", "Restaurant", "Café",
-    "Fietsenmaker", "Loodgietersbedrijf", "Dakdekkersbedrijf", "Tandartspraktijk", "Fysiotherapie",
-    "Bloemisterij", "Slagerij", "Timmerbedrijf", "Autobedrijf", "Notariskantoor", "Architectenbureau",
+    "Bakkerij",
+    "Bouwbedrijf",
+    "Hoveniersbedrijf",
+    "Installatiebedrijf",
+    "Kapsalon",
+    "Garage",
+    "Schildersbedrijf",
+    "Transport",
+    "Adviesbureau",
+    "Drukkerij",
+    "Restaurant",
+    "Café",
+    "Fietsenmaker",
+    "Loodgietersbedrijf",
+    "Dakdekkersbedrijf",
+    "Tandartspraktijk",
+    "Fysiotherapie",
+    "Bloemisterij",
+    "Slagerij",
+    "Timmerbedrijf",
+    "Autobedrijf",
+    "Notariskantoor",
+    "Architectenbureau",
     "Cateringbedrijf",
 ];
 
 const SURNAMES: [&str; 60] = [
-    "Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
-    "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit",
-    "Dijkstra", "Smits", "de Graaf", "van der Meer", "van der Linden", "Kok", "Jacobs", "de Haan",
-    "Vermeulen", "van den Heuvel", "van der Veen", "van den Broek", "de Bruijn", "de Jong",
-    "Schouten", "van Beek", "Willems", "van Dijk", "Hoekstra", "Maas", "Verhoeven", "Koster",
-    "Prins", "Blom", "Huisman", "Peeters", "Kuipers", "van Wijk", "Postma", "Kramer", "Groen",
-    "Yılmaz", "Öztürk", "Müller", "Çelik", "Sánchez", "Hoogendoorn", "Zwart", "Wouters",
-    "Claassen", "Evers", "Lambrechts",
+    "Jansen",
+    "de Vries",
+    "van den Berg",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Smits",
+    "de Graaf",
+    "van der Meer",
+    "van der Linden",
+    "Kok",
+    "Jacobs",
+    "de Haan",
+    "Vermeulen",
+    "van den Heuvel",
+    "van der Veen",
+    "van den Broek",
+    "de Bruijn",
+    "de Jong",
+    "Schouten",
+    "van Beek",
+    "Willems",
+    "van Dijk",
+    "Hoekstra",
+    "Maas",
+    "Verhoeven",
+    "Koster",
+    "Prins",
+    "Blom",
+    "Huisman",
+    "Peeters",
+    "Kuipers",
+    "van Wijk",
+    "Postma",
+    "Kramer",
+    "Groen",
+    "Yılmaz",
+    "Öztürk",
+    "Müller",
+    "Çelik",
+    "Sánchez",
+    "Hoogendoorn",
+    "Zwart",
+    "Wouters",
+    "Claassen",
+    "Evers",
+    "Lambrechts",
 ];
 
 const CITIES: [&str; 20] = [
-    "Utrecht", "Zeist", "Houten", "Amersfoort", "Nieuwegein", "IJsselstein", "Woerden", "Bunnik",
-    "Maarssen", "Baarn", "Soest", "Veenendaal", "Culemborg", "Vianen", "Breukelen", "Leusden",
-    "Driebergen", "Doorn", "Wijk", "Montfoort",
+    "Utrecht",
+    "Zeist",
+    "Houten",
+    "Amersfoort",
+    "Nieuwegein",
+    "IJsselstein",
+    "Woerden",
+    "Bunnik",
+    "Maarssen",
+    "Baarn",
+    "Soest",
+    "Veenendaal",
+    "Culemborg",
+    "Vianen",
+    "Breukelen",
+    "Leusden",
+    "Driebergen",
+    "Doorn",
+    "Wijk",
+    "Montfoort",
 ];
 
 const LEGAL: [&str; 6] = ["B.V.", "V.O.F.", "", "& Zonen", "Eenmanszaak", "BV"];
@@ -132,13 +223,23 @@ fn noisy_name(random: &mut Random, name: &str) -> String {
 
 fn customer_iban(index: usize) -> String {
     let banks = ["INGB", "RABO", "ABNA", "TRIO", "ASNB", "KNAB", "BUNQ"];
-    iban::from_parts("NL", &format!("{}0{:09}", banks[index % banks.len()], 100_000_000 + index * 7919))
-        .unwrap_or_default()
+    iban::from_parts(
+        "NL",
+        &format!(
+            "{}0{:09}",
+            banks[index % banks.len()],
+            100_000_000 + index * 7919
+        ),
+    )
+    .unwrap_or_default()
 }
 
 fn stranger_iban(random: &mut Random) -> String {
-    iban::from_parts("NL", &format!("INGB0{:09}", random.between(600_000_000, 699_999_999)))
-        .unwrap_or_default()
+    iban::from_parts(
+        "NL",
+        &format!("INGB0{:09}", random.between(600_000_000, 699_999_999)),
+    )
+    .unwrap_or_default()
 }
 
 /// Generates a world of `n_customers`, `n_invoices` open items and
@@ -193,7 +294,11 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
             invoice_id: index as i64 + 1,
             number,
             customer_id: customer,
-            open: if credit_note { Money::from_cents(-cents / 10) } else { Money::from_cents(cents) },
+            open: if credit_note {
+                Money::from_cents(-cents / 10)
+            } else {
+                Money::from_cents(cents)
+            },
             invoice_date,
             due_date: invoice_date + Days::new(30),
             currency: "EUR".to_owned(),
@@ -205,9 +310,14 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
     }
     let mut by_customer: HashMap<i64, Vec<usize>> = HashMap::new();
     for (position, item) in items.iter().enumerate() {
-        by_customer.entry(item.customer_id).or_default().push(position);
+        by_customer
+            .entry(item.customer_id)
+            .or_default()
+            .push(position);
     }
-    let invoices: Vec<usize> = (0..items.len()).filter(|position| !items[*position].credit_note).collect();
+    let invoices: Vec<usize> = (0..items.len())
+        .filter(|position| !items[*position].credit_note)
+        .collect();
     let mut order = invoices.clone();
     for index in (1..order.len()).rev() {
         let other = (random.next() % (index as u64 + 1)) as usize;
@@ -228,10 +338,7 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
     // more payments than invoices), any.
     let mut next_invoice = |used: &mut Vec<bool>| -> usize {
         let mut position = order[cursor % order.len()];
-        for _ in 0..order.len() {
-            if !used[position] {
-                break;
-            }
+        while used[position] && cursor < order.len() {
             cursor += 1;
             position = order[cursor % order.len()];
         }
@@ -270,12 +377,22 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 if random.chance(50) {
                     payment.structured_reference = item.reference.clone();
                 } else {
-                    payment.remittance = Some(format!("Betaling {}", item.reference.clone().unwrap_or_default()));
+                    payment.remittance = Some(format!(
+                        "Betaling {}",
+                        item.reference.clone().unwrap_or_default()
+                    ));
                 }
                 "reference"
             }
             0..=28 => {
-                let noise = *random.pick(&["", " bedankt", " termijn 1", " 15-03-2026", " PO 4500012345", " Utrecht 3511 AB"]);
+                let noise = *random.pick(&[
+                    "",
+                    " bedankt",
+                    " termijn 1",
+                    " 15-03-2026",
+                    " PO 4500012345",
+                    " Utrecht 3511 AB",
+                ]);
                 payment.remittance = Some(format!("Factuur {number}{noise}"));
                 "number plain"
             }
@@ -305,7 +422,11 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 "end-to-end id"
             }
             44..=51 => {
-                payment.remittance = Some(random.pick(&["", "betaling", "zie factuur", "termijn"]).to_string());
+                payment.remittance = Some(
+                    random
+                        .pick(&["", "betaling", "zie factuur", "termijn"])
+                        .to_string(),
+                );
                 "iban and amount"
             }
             52..=55 => {
@@ -313,25 +434,36 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 let mut set: Vec<usize> = by_customer[&item.customer_id]
                     .iter()
                     .copied()
-                    .filter(|position| *position != target && !items[*position].credit_note && !used[*position])
+                    .filter(|position| {
+                        *position != target && !items[*position].credit_note && !used[*position]
+                    })
                     .take(random.between(1, 2) as usize)
                     .collect();
                 for position in &set {
                     used[*position] = true;
                 }
                 set.insert(0, target);
-                let numbers: Vec<&str> = set.iter().map(|position| items[*position].number.as_str()).collect();
+                let numbers: Vec<&str> = set
+                    .iter()
+                    .map(|position| items[*position].number.as_str())
+                    .collect();
                 payment.amount = set.iter().map(|position| items[*position].open).sum();
                 payment.booking_date = latest(&items, &set) + Days::new(random.between(1, 20));
                 payment.remittance = Some(format!("Facturen {}", numbers.join(" en ")));
-                truth = Some(set.iter().map(|position| (items[*position].invoice_id, items[*position].open)).collect());
+                truth = Some(
+                    set.iter()
+                        .map(|position| (items[*position].invoice_id, items[*position].open))
+                        .collect(),
+                );
                 "combined named"
             }
             56..=58 => {
                 let set: Vec<usize> = by_customer[&item.customer_id]
                     .iter()
                     .copied()
-                    .filter(|position| *position != target && !items[*position].credit_note && !used[*position])
+                    .filter(|position| {
+                        *position != target && !items[*position].credit_note && !used[*position]
+                    })
                     .take(1)
                     .collect();
                 for position in &set {
@@ -342,11 +474,17 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 payment.amount = all.iter().map(|position| items[*position].open).sum();
                 payment.booking_date = latest(&items, &all) + Days::new(random.between(1, 20));
                 payment.remittance = Some("betaling".to_owned());
-                truth = Some(all.iter().map(|position| (items[*position].invoice_id, items[*position].open)).collect());
+                truth = Some(
+                    all.iter()
+                        .map(|position| (items[*position].invoice_id, items[*position].open))
+                        .collect(),
+                );
                 "combined unnamed"
             }
             59..=62 => {
-                let paid = Money::from_cents((item.open.to_cents().unwrap_or(0) * random.between(20, 80) as i64) / 100);
+                let paid = Money::from_cents(
+                    (item.open.to_cents().unwrap_or(0) * random.between(20, 80) as i64) / 100,
+                );
                 payment.amount = paid;
                 payment.remittance = Some(format!("deelbetaling factuur {number}"));
                 truth = Some(vec![(item.invoice_id, paid)]);
@@ -374,9 +512,16 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                         used[credit] = true;
                         let credit_item = &items[credit];
                         payment.amount = item.open + credit_item.open;
-                        payment.booking_date = latest(&items, &[target, credit]) + Days::new(random.between(1, 20));
-                        payment.remittance = Some(format!("Factuur {number} minus creditnota {}", credit_item.number));
-                        truth = Some(vec![(credit_item.invoice_id, credit_item.open), (item.invoice_id, item.open)]);
+                        payment.booking_date =
+                            latest(&items, &[target, credit]) + Days::new(random.between(1, 20));
+                        payment.remittance = Some(format!(
+                            "Factuur {number} minus creditnota {}",
+                            credit_item.number
+                        ));
+                        truth = Some(vec![
+                            (credit_item.invoice_id, credit_item.open),
+                            (item.invoice_id, item.open),
+                        ]);
                     }
                     None => payment.remittance = Some(format!("Factuur {number}")),
                 }
@@ -417,7 +562,11 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 let earlier_customer = (earlier_item.customer_id - 1) as usize;
                 payment.amount = earlier_item.open;
                 payment.counterparty_iban = Some(customer_iban(earlier_customer));
-                payment.counterparty_name = Some(world.knowledge.customers[earlier_customer].name.to_uppercase());
+                payment.counterparty_name = Some(
+                    world.knowledge.customers[earlier_customer]
+                        .name
+                        .to_uppercase(),
+                );
                 payment.remittance = Some(format!("Factuur {}", earlier_item.number));
                 payment.booking_date = earlier_item.invoice_date + Days::new(90);
                 used[target] = false;
