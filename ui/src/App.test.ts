@@ -1,4 +1,5 @@
-import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
+import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { flushSync } from "svelte";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import App from "./App.svelte";
@@ -7,7 +8,14 @@ import { BookState } from "./lib/state/book.svelte";
 import { locale } from "./lib/state/locale.svelte";
 import { TestId } from "./lib/testid";
 import { byTestId, render, settle, type Mounted } from "./testing/dom";
-import { fixtureBackend, serve, type Backend } from "./testing/fixtures";
+import {
+  BANK_PREVIEW,
+  BROKEN_PREVIEW,
+  PDF_PREVIEW,
+  fixtureBackend,
+  serve,
+  type Backend,
+} from "./testing/fixtures";
 
 let mounted: Mounted | null = null;
 
@@ -179,5 +187,93 @@ describe("Settings", () => {
     await settle();
     expect(backend.calls.map((call) => call.command)).toEqual(["open_other_book"]);
     expect(root.querySelector(`[data-testid="${TestId.ErrorBanner}"]`)).toBeNull();
+  });
+});
+
+describe("Dropping files", () => {
+  function previewedPaths(root: HTMLElement): string[] {
+    return [
+      ...byTestId(root, TestId.ImportPreview).querySelectorAll<HTMLElement>(
+        `[data-testid="${TestId.ImportPreviewFile}"]`,
+      ),
+    ].map((card) => card.dataset["path"] ?? "");
+  }
+
+  test("window.__tegoedDropPaths opens Import with the previews once its promise resolves", async () => {
+    const backend = fixtureBackend();
+    const root = await renderApp(backend);
+    expect(root.querySelector(`[data-testid="${TestId.ScreenOverview}"]`)).not.toBeNull();
+    expect(typeof window.__tegoedDropPaths).toBe("function");
+
+    // No settle(): the promise itself says when the previews are on screen.
+    await window.__tegoedDropPaths?.([BANK_PREVIEW.path, BROKEN_PREVIEW.path]);
+
+    expect(root.querySelector(`[data-testid="${TestId.ScreenImport}"]`)).not.toBeNull();
+    expect(byTestId(root, TestId.NavImport).getAttribute("aria-current")).toBe("page");
+    expect(backend.calls).toContainEqual({
+      command: "preview_files",
+      args: { paths: [BANK_PREVIEW.path, BROKEN_PREVIEW.path] },
+    });
+    expect(previewedPaths(root)).toEqual([BANK_PREVIEW.path, BROKEN_PREVIEW.path]);
+    expect(byTestId(root, TestId.ImportStatementTable).textContent).toContain("€\u00a012.345,67");
+    expect(byTestId(root, TestId.ImportPreviewError).textContent).toContain("export.csv line 3");
+  });
+
+  test("dropped files wait on Import while the person looks at another screen", async () => {
+    const root = await renderApp();
+    await window.__tegoedDropPaths?.([PDF_PREVIEW.path]);
+    go(root, TestId.NavReceivables);
+    go(root, TestId.NavImport);
+    expect(previewedPaths(root)).toEqual([PDF_PREVIEW.path]);
+  });
+
+  test("a drop that cannot be read shows the error banner on Import", async () => {
+    const root = await renderApp();
+    await window.__tegoedDropPaths?.(["/home/test/gone.sta"]);
+    expect(root.querySelector(`[data-testid="${TestId.ScreenImport}"]`)).not.toBeNull();
+    expect(byTestId(root, TestId.ErrorBanner).textContent).toContain("/home/test/gone.sta");
+    expect(root.querySelector(`[data-testid="${TestId.ImportPreview}"]`)).toBeNull();
+  });
+
+  test("the hook is gone once the app is", async () => {
+    await renderApp();
+    mounted?.destroy();
+    mounted = null;
+    expect(window.__tegoedDropPaths).toBeUndefined();
+  });
+
+  test("a real drag shows the overlay, and its drop runs the same path as the hook", async () => {
+    mockWindows("main");
+    const backend = fixtureBackend();
+    const root = await renderApp(backend);
+    const overlay = () => document.querySelector(`[data-testid="${TestId.DropOverlay}"]`);
+    const position = { x: 200, y: 150 };
+    expect(overlay()).toBeNull();
+
+    await emit("tauri://drag-enter", { paths: [PDF_PREVIEW.path], position });
+    flushSync();
+    expect(overlay()?.textContent).toContain(
+      "Zet bankafschriften, grootboeken of factuur-PDF's hier neer",
+    );
+    await emit("tauri://drag-leave", null);
+    flushSync();
+    expect(overlay()).toBeNull();
+
+    await emit("tauri://drag-enter", { paths: [PDF_PREVIEW.path], position });
+    await emit("tauri://drag-over", { position });
+    await emit("tauri://drag-drop", { paths: [PDF_PREVIEW.path], position });
+    await settle();
+    expect(overlay()).toBeNull();
+    expect(root.querySelector(`[data-testid="${TestId.ScreenImport}"]`)).not.toBeNull();
+    expect(previewedPaths(root)).toEqual([PDF_PREVIEW.path]);
+  });
+
+  test("a drag without files changes nothing", async () => {
+    const backend = fixtureBackend();
+    const root = await renderApp(backend);
+    backend.calls.length = 0;
+    await window.__tegoedDropPaths?.([]);
+    expect(backend.calls).toEqual([]);
+    expect(root.querySelector(`[data-testid="${TestId.ScreenOverview}"]`)).not.toBeNull();
   });
 });

@@ -6,6 +6,7 @@
 export const TestId = {
   AppRoot: "app-root",
   ErrorBanner: "error-banner",
+  DropOverlay: "drop-overlay",
 
   NavOverview: "nav-overview",
   NavImport: "nav-import",
@@ -32,7 +33,18 @@ export const TestId = {
   AccountList: "account-list",
 
   AccountTable: "account-table",
-  DropZone: "drop-zone",
+  ImportDropZone: "import-drop-zone",
+  ImportPickButton: "import-pick-button",
+  ImportPreview: "import-preview",
+  ImportPreviewFile: "import-preview-file",
+  ImportPreviewError: "import-preview-error",
+  ImportStatementTable: "import-statement-table",
+  ImportAddsUpWarning: "import-adds-up-warning",
+  ImportCommitButton: "import-commit-button",
+  ImportClearButton: "import-clear-button",
+  ImportProgress: "import-progress",
+  ImportResults: "import-results",
+  ImportResult: "import-result",
 
   TransactionTable: "transaction-table",
   TransactionStateFilter: "transaction-state-filter",

@@ -4,15 +4,20 @@
  * `mockIPC`. Used only by `*.test.ts` files.
  */
 
+import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type {
   AccountRow,
   BookStatus,
   CustomerRow,
+  FilePreview,
+  ImportOutcome,
+  ImportProgress,
   InvoiceRow,
   Language,
   LetterRow,
   Receivables,
+  StatementPreview,
   TransactionRow,
 } from "../lib/api/types";
 
@@ -132,6 +137,130 @@ export const TRANSACTIONS: TransactionRow[] = [
 
 export const LETTERS: LetterRow[] = [];
 
+const STATEMENT_OCTOBER: StatementPreview = {
+  account: "NL91ABNA0417164300",
+  currency: "EUR",
+  from: "2026-10-01",
+  to: "2026-10-31",
+  count: 42,
+  credits: "12345.67",
+  debits: "-2345.60",
+  sum: "10000.07",
+  opening: "1000.00",
+  closing: "11000.07",
+  adds_up: true,
+};
+
+const STATEMENT_NOVEMBER: StatementPreview = {
+  account: "NL91ABNA0417164300",
+  currency: "EUR",
+  from: "2026-11-02",
+  to: "2026-11-26",
+  count: 7,
+  credits: "1210.00",
+  debits: "-45.99",
+  sum: "1164.01",
+  opening: "11100.07",
+  closing: "12264.08",
+  adds_up: false,
+};
+
+/** A bank file with two statements, the second of which does not add up. */
+export const BANK_PREVIEW: FilePreview = {
+  path: "/home/test/Downloads/abn-2026.sta",
+  file: "abn-2026.sta",
+  kind: "bank",
+  format: "mt940",
+  statements: [STATEMENT_OCTOBER, STATEMENT_NOVEMBER],
+  customers: 0,
+  invoices: 0,
+  invoice_number: null,
+  warnings: ["Statement 2 opens at 11100.07 but statement 1 closed at 11000.07"],
+  error: null,
+  needs_mapping: false,
+};
+
+/** A ledger export. */
+export const LEDGER_PREVIEW: FilePreview = {
+  path: "/home/test/Downloads/debiteuren.xlsx",
+  file: "debiteuren.xlsx",
+  kind: "ledger",
+  format: "xlsx",
+  statements: [],
+  customers: 12,
+  invoices: 40,
+  invoice_number: null,
+  warnings: [],
+  error: null,
+  needs_mapping: false,
+};
+
+/** An invoice PDF whose name carries its number. */
+export const PDF_PREVIEW: FilePreview = {
+  path: "/home/test/Downloads/factuur-2026-0142.pdf",
+  file: "factuur-2026-0142.pdf",
+  kind: "invoice_pdf",
+  format: "pdf",
+  statements: [],
+  customers: 0,
+  invoices: 0,
+  invoice_number: "2026-0142",
+  warnings: [],
+  error: null,
+  needs_mapping: false,
+};
+
+/** A file that cannot be read. */
+export const BROKEN_PREVIEW: FilePreview = {
+  path: "/home/test/Downloads/export.csv",
+  file: "export.csv",
+  kind: null,
+  format: null,
+  statements: [],
+  customers: 0,
+  invoices: 0,
+  invoice_number: null,
+  warnings: [],
+  error: "export.csv line 3: expected a date in column 'Datum', found 'gisteren'",
+  needs_mapping: false,
+};
+
+/** What importing each previewed file does, by path. */
+export const OUTCOMES: Record<string, ImportOutcome> = {
+  [BANK_PREVIEW.path]: {
+    file: BANK_PREVIEW.file,
+    kind: "bank",
+    added: 45,
+    duplicates: 4,
+    warnings: ["Balance break on NL91ABNA0417164300 between 2026-10-31 and 2026-11-02"],
+    error: null,
+  },
+  [LEDGER_PREVIEW.path]: {
+    file: LEDGER_PREVIEW.file,
+    kind: "ledger",
+    added: 40,
+    duplicates: 0,
+    warnings: [],
+    error: null,
+  },
+  [PDF_PREVIEW.path]: {
+    file: PDF_PREVIEW.file,
+    kind: "invoice_pdf",
+    added: 0,
+    duplicates: 1,
+    warnings: [],
+    error: null,
+  },
+};
+
+/** The `import-progress` events Rust sends while importing each file, by path. */
+export const PROGRESS: Record<string, ImportProgress[]> = {
+  [BANK_PREVIEW.path]: [
+    { file: BANK_PREVIEW.file, done: 20, total: 49 },
+    { file: BANK_PREVIEW.file, done: 40, total: 49 },
+  ],
+};
+
 /** What the mock backend answers; tests change fields to vary it. */
 export type Backend = {
   status: BookStatus;
@@ -141,7 +270,17 @@ export type Backend = {
   transactions: TransactionRow[];
   letters: LetterRow[];
   language: Language;
-  /** Every call, in order, with its arguments. */
+  /** What `pick_import_files` returns. */
+  picked: string[];
+  /** What `preview_files` returns for each path. */
+  previews: Record<string, FilePreview>;
+  /** What `import_files` returns for each path. */
+  outcomes: Record<string, ImportOutcome>;
+  /** The `import-progress` events `import_files` emits for each path. */
+  progress: Record<string, ImportProgress[]>;
+  /** When set, `import_files` waits for it after emitting the progress. */
+  importGate: Promise<void> | null;
+  /** Every call, in order, with its arguments (event plugin calls left out). */
   calls: { command: string; args: unknown }[];
 };
 
@@ -155,41 +294,83 @@ export function fixtureBackend(overrides: Partial<Backend> = {}): Backend {
     transactions: TRANSACTIONS,
     letters: LETTERS,
     language: "nl",
+    picked: [],
+    previews: Object.fromEntries(
+      [BANK_PREVIEW, LEDGER_PREVIEW, PDF_PREVIEW, BROKEN_PREVIEW].map((preview) => [
+        preview.path,
+        preview,
+      ]),
+    ),
+    outcomes: OUTCOMES,
+    progress: PROGRESS,
+    importGate: null,
     calls: [],
     ...overrides,
   };
 }
 
-/** Answers the app's commands from `backend` through Tauri's `mockIPC`. */
-export function serve(backend: Backend): void {
-  mockIPC((command, args) => {
-    backend.calls.push({ command, args });
-    switch (command) {
-      case "book_status":
-        return backend.status;
-      case "create_demo_book":
-        backend.status = BOOK;
-        backend.receivables = RECEIVABLES;
-        return backend.status;
-      case "open_other_book":
-        return null;
-      case "receivables":
-        return backend.receivables;
-      case "customers":
-        return backend.customers;
-      case "accounts":
-        return backend.accounts;
-      case "transactions":
-        return backend.transactions;
-      case "letters":
-        return backend.letters;
-      case "language":
-        return backend.language;
-      case "set_language":
-        backend.language = (args as { language: Language }).language;
-        return null;
-      default:
-        throw { kind: "internal", message: `unknown command ${command}` };
-    }
+function paths(args: unknown): string[] {
+  return (args as { paths: string[] }).paths;
+}
+
+async function importFiles(backend: Backend, paths: string[]): Promise<ImportOutcome[]> {
+  for (const path of paths) {
+    for (const progress of backend.progress[path] ?? []) await emit("import-progress", progress);
+  }
+  if (backend.importGate !== null) await backend.importGate;
+  return paths.map((path) => {
+    const outcome = backend.outcomes[path];
+    if (outcome === undefined) throw { kind: "input", message: `${path}: no such file` };
+    return outcome;
   });
+}
+
+/**
+ * Answers the app's commands from `backend` through Tauri's `mockIPC`.
+ * Events are mocked too (`listen` and `emit` work within the page).
+ */
+export function serve(backend: Backend): void {
+  mockIPC(
+    (command, args) => {
+      backend.calls.push({ command, args });
+      switch (command) {
+        case "book_status":
+          return backend.status;
+        case "create_demo_book":
+          backend.status = BOOK;
+          backend.receivables = RECEIVABLES;
+          return backend.status;
+        case "open_other_book":
+          return null;
+        case "receivables":
+          return backend.receivables;
+        case "customers":
+          return backend.customers;
+        case "accounts":
+          return backend.accounts;
+        case "transactions":
+          return backend.transactions;
+        case "letters":
+          return backend.letters;
+        case "language":
+          return backend.language;
+        case "set_language":
+          backend.language = (args as { language: Language }).language;
+          return null;
+        case "pick_import_files":
+          return backend.picked;
+        case "preview_files":
+          return paths(args).map((path) => {
+            const preview = backend.previews[path];
+            if (preview === undefined) throw { kind: "input", message: `${path}: no such file` };
+            return preview;
+          });
+        case "import_files":
+          return importFiles(backend, paths(args));
+        default:
+          throw { kind: "internal", message: `unknown command ${command}` };
+      }
+    },
+    { shouldMockEvents: true },
+  );
 }

@@ -1,6 +1,9 @@
-import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
+import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, test } from "vitest";
 import * as commands from "./commands";
+import type { DragDropEvent } from "./commands";
+import type { ImportProgress } from "./types";
 
 afterEach(() => clearMocks());
 
@@ -9,7 +12,9 @@ describe("command wrappers", () => {
     const calls: { command: string; args: unknown }[] = [];
     mockIPC((command, args) => {
       calls.push({ command, args });
-      return command === "language" ? "en" : null;
+      if (command === "language") return "en";
+      if (command === "pick_import_files") return ["/home/test/a.sta"];
+      return command === "preview_files" || command === "import_files" ? [] : null;
     });
 
     await commands.receivables(null);
@@ -22,6 +27,9 @@ describe("command wrappers", () => {
     await commands.accounts();
     await commands.transactions();
     await commands.letters();
+    expect(await commands.pickImportFiles()).toEqual(["/home/test/a.sta"]);
+    await commands.previewFiles(["/home/test/a.sta", "/home/test/exports"]);
+    await commands.importFiles(["/home/test/a.sta"]);
 
     expect(calls).toEqual([
       { command: "receivables", args: { asOf: null } },
@@ -34,7 +42,53 @@ describe("command wrappers", () => {
       { command: "accounts", args: {} },
       { command: "transactions", args: {} },
       { command: "letters", args: {} },
+      { command: "pick_import_files", args: {} },
+      { command: "preview_files", args: { paths: ["/home/test/a.sta", "/home/test/exports"] } },
+      { command: "import_files", args: { paths: ["/home/test/a.sta"] } },
     ]);
+  });
+
+  test("listen to import-progress until told to stop", async () => {
+    mockIPC(() => null, { shouldMockEvents: true });
+    const received: ImportProgress[] = [];
+    const stop = await commands.listenImportProgress((progress) => received.push(progress));
+    await emit("import-progress", { file: "a.sta", done: 1, total: 2 });
+    await stop();
+    await emit("import-progress", { file: "a.sta", done: 2, total: 2 });
+    expect(received).toEqual([{ file: "a.sta", done: 1, total: 2 }]);
+  });
+
+  test("listening that fails rejects with a CommandError", async () => {
+    mockIPC(() => {
+      throw "event.listen not allowed";
+    });
+    await expect(commands.listenImportProgress(() => {})).rejects.toEqual({
+      kind: "internal",
+      message: "event.listen not allowed",
+    });
+  });
+
+  test("file drags arrive as enter, over, drop and leave", async () => {
+    mockWindows("main");
+    mockIPC(() => null, { shouldMockEvents: true });
+    const drags: DragDropEvent["type"][] = [];
+    const dropped: string[][] = [];
+    const stop = await commands.listenFileDrags((drag) => {
+      drags.push(drag.type);
+      if (drag.type === "drop") dropped.push(drag.paths);
+    });
+    const position = { x: 10, y: 20 };
+    await emit("tauri://drag-enter", { paths: ["/home/test/a.sta"], position });
+    await emit("tauri://drag-over", { position });
+    await emit("tauri://drag-drop", { paths: ["/home/test/a.sta"], position });
+    await emit("tauri://drag-leave", null);
+    expect(drags).toEqual(["enter", "over", "drop", "leave"]);
+    expect(dropped).toEqual([["/home/test/a.sta"]]);
+    await stop?.();
+  });
+
+  test("outside Tauri there are no file drags to listen to", async () => {
+    await expect(commands.listenFileDrags(() => {})).resolves.toBeNull();
   });
 
   test("pass a CommandError through", async () => {

@@ -7,22 +7,30 @@
  * Anything else that rejects (a missing command, a broken bridge) is turned
  * into one of kind `internal`, so callers handle a single shape and switch
  * on `kind`, never on the message.
+ *
+ * Events Rust emits are listened to here as well, by name, for the same
+ * reason: one place knows the wire.
  */
 
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { getCurrentWebview, type DragDropEvent } from "@tauri-apps/api/webview";
 import type {
   AccountRow,
   BookStatus,
   CommandError,
   CustomerRow,
   ErrorKind,
+  FilePreview,
+  ImportOutcome,
+  ImportProgress,
   Language,
   LetterRow,
   Receivables,
   TransactionRow,
 } from "./types";
 
-export type { CommandError, ErrorKind };
+export type { CommandError, DragDropEvent, ErrorKind, UnlistenFn };
 
 // A record, so that a kind added in Rust fails type checking here until it is listed.
 const KNOWN_KINDS: Record<ErrorKind, true> = { input: true, book: true, internal: true };
@@ -104,4 +112,67 @@ export function language(): Promise<Language> {
 /** `set_language`: saves the interface language. */
 export function setLanguage(language: Language): Promise<void> {
   return call("set_language", { language });
+}
+
+/** `pick_import_files`: the native dialog for files to import; empty when cancelled. */
+export function pickImportFiles(): Promise<string[]> {
+  return call("pick_import_files");
+}
+
+/**
+ * `preview_files`: what each file holds, without importing it. A folder
+ * stands for the files in it; a file that cannot be read comes back with
+ * its `error` rather than failing the call.
+ */
+export function previewFiles(paths: readonly string[]): Promise<FilePreview[]> {
+  return call("preview_files", { paths });
+}
+
+/**
+ * `import_files`: imports each file in its own transaction and says what
+ * each one did. While it runs, Rust emits {@link IMPORT_PROGRESS_EVENT}.
+ */
+export function importFiles(paths: readonly string[]): Promise<ImportOutcome[]> {
+  return call("import_files", { paths });
+}
+
+/** The event Rust emits while `import_files` writes bank transactions. */
+export const IMPORT_PROGRESS_EVENT = "import-progress";
+
+/**
+ * Calls `handler` with every {@link ImportProgress} until the returned
+ * function is called. Rejects with a {@link CommandError} when listening
+ * is not possible.
+ */
+export async function listenImportProgress(
+  handler: (progress: ImportProgress) => void,
+): Promise<UnlistenFn> {
+  try {
+    return await listen<ImportProgress>(IMPORT_PROGRESS_EVENT, (event) => handler(event.payload));
+  } catch (error) {
+    throw toCommandError(error);
+  }
+}
+
+/**
+ * Calls `handler` for every file drag over the window (`enter`, `over`,
+ * `leave`, and `drop` with the absolute paths) until the returned function
+ * is called. Resolves to null outside Tauri (Vitest, a plain browser), where
+ * there is no webview to listen to. Rejects with a {@link CommandError} when
+ * listening is not possible.
+ */
+export async function listenFileDrags(
+  handler: (drag: DragDropEvent) => void,
+): Promise<UnlistenFn | null> {
+  let webview: ReturnType<typeof getCurrentWebview>;
+  try {
+    webview = getCurrentWebview();
+  } catch {
+    return null;
+  }
+  try {
+    return await webview.onDragDropEvent((event) => handler(event.payload));
+  } catch (error) {
+    throw toCommandError(error);
+  }
 }

@@ -63,10 +63,13 @@ export function tCount(key: PluralKey, count: number, params?: MessageParams): s
 }
 
 /**
- * Translates a code Rust sends (a stage, status, state or ageing bucket) as
- * `prefix.code`. An unknown code is shown as it is rather than hidden.
+ * Translates a code Rust sends (a stage, status, state, ageing bucket or file
+ * kind) as `prefix.code`. An unknown code is shown as it is rather than hidden.
  */
-export function tCode(prefix: "stage" | "status" | "state" | "ageing", code: string): string {
+export function tCode(
+  prefix: "stage" | "status" | "state" | "ageing" | "kind",
+  code: string,
+): string {
   const key = `${prefix}.${code}`;
   return isMessageKey(key) ? t(key) : code;
 }

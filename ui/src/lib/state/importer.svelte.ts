@@ -1,0 +1,134 @@
+/**
+ * The import as the Import screen sees it: files read but not yet imported,
+ * the import in progress and what it did. Rust reads, checks and counts the
+ * files; this class keeps its answers and decides nothing about their
+ * content. After an import it reloads the book, so every screen shows the
+ * new data.
+ */
+
+import * as commands from "../api/commands";
+import type { FilePreview, ImportOutcome, ImportProgress } from "../api/types";
+import type { BookState } from "./book.svelte";
+
+/** Holds the files waiting to be imported and the state of importing them. */
+export class ImportState {
+  // Files are read one call at a time per pick or drop, and several may overlap.
+  #n_previewing = $state(0);
+
+  /** Files read and waiting to be imported, in the order they arrived. */
+  previews = $state.raw<FilePreview[]>([]);
+  /** True while the file dialog is open or files are being read. */
+  previewing = $derived(this.#n_previewing > 0);
+  /** True while `import_files` runs. */
+  importing = $state(false);
+  /** Paths of the files being imported now. */
+  batch = $state.raw<string[]>([]);
+  /** The latest `import-progress` of each file, by file name, during an import. */
+  progress = $state.raw<Record<string, ImportProgress>>({});
+  /** What the last import did, file by file, in Rust's order. */
+  outcomes = $state.raw<ImportOutcome[]>([]);
+
+  /** The previewed files that can be imported: those read without an error. */
+  importable = $derived(this.previews.filter((preview) => preview.error === null));
+  /** True when the Import button may be pressed. */
+  canCommit = $derived(!this.importing && this.importable.length > 0);
+
+  readonly #book: BookState;
+
+  /** `book` is reloaded after each import and shows the errors of commands. */
+  constructor(book: BookState) {
+    this.#book = book;
+  }
+
+  /** Opens the file dialog and previews what was chosen; nothing when cancelled. */
+  async pick(): Promise<void> {
+    await this.#reading(async () => {
+      const paths = await commands.pickImportFiles();
+      if (paths.length > 0) await this.#preview(paths);
+    });
+  }
+
+  /**
+   * Reads `paths` (files or folders) without importing them and adds them
+   * to the waiting files. A path already waiting is replaced by its new
+   * preview. Resolves once the previews are here; a failed call shows its
+   * error in the book's banner instead of rejecting.
+   */
+  async preview(paths: readonly string[]): Promise<void> {
+    if (paths.length === 0) return;
+    await this.#reading(() => this.#preview(paths));
+  }
+
+  /**
+   * Imports the waiting files that were read without an error, listening to
+   * `import-progress` only while the import runs. The imported files leave
+   * the waiting list (the failed ones stay, with their error), the outcomes
+   * replace the previous ones, and the book is reloaded.
+   */
+  async commit(): Promise<void> {
+    if (!this.canCommit) return;
+    const paths = this.importable.map((preview) => preview.path);
+    this.importing = true;
+    this.batch = paths;
+    this.progress = {};
+    this.outcomes = [];
+    const stopListening = await this.#listenToProgress();
+    try {
+      const outcomes = await commands.importFiles(paths);
+      const imported = new Set(paths);
+      this.previews = this.previews.filter((preview) => !imported.has(preview.path));
+      this.outcomes = outcomes;
+      await this.#book.reload();
+    } catch (error) {
+      this.#book.reportError(error);
+    } finally {
+      await stopListening();
+      this.batch = [];
+      this.importing = false;
+    }
+  }
+
+  /** Forgets the waiting files and the outcomes of the last import. */
+  clear(): void {
+    if (this.importing) return;
+    this.previews = [];
+    this.outcomes = [];
+    this.progress = {};
+  }
+
+  async #preview(paths: readonly string[]): Promise<void> {
+    const previews = await commands.previewFiles(paths);
+    const fresh = new Set(previews.map((preview) => preview.path));
+    this.previews = [...this.previews.filter((preview) => !fresh.has(preview.path)), ...previews];
+  }
+
+  async #reading(action: () => Promise<void>): Promise<void> {
+    this.#n_previewing += 1;
+    try {
+      await action();
+    } catch (error) {
+      this.#book.reportError(error);
+    } finally {
+      this.#n_previewing -= 1;
+    }
+  }
+
+  // Progress is only shown, so an import goes ahead when listening fails.
+  async #listenToProgress(): Promise<() => Promise<void>> {
+    try {
+      const unlisten = await commands.listenImportProgress((progress) => {
+        this.progress = { ...this.progress, [progress.file]: progress };
+      });
+      return async () => {
+        try {
+          await unlisten();
+        } catch {
+          // The listener goes with the webview anyway.
+        }
+      };
+    } catch (error) {
+      console.warn("import progress is not shown:", commands.toCommandError(error).message);
+      return async () => {};
+    }
+  }
+}
