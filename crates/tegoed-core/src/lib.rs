@@ -14,6 +14,7 @@ pub mod import;
 pub mod intake;
 pub mod invoice_pdf;
 pub mod ledger;
+pub mod matching;
 pub mod money;
 pub mod receivables;
 pub mod reference;

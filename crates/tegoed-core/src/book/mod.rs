@@ -16,6 +16,7 @@ mod error;
 mod invoices;
 pub mod ledger;
 mod letters;
+mod matching;
 mod records;
 mod transactions;
 
@@ -36,6 +37,7 @@ pub use customers::CustomerRecord;
 pub use error::BookError;
 pub use invoices::InvoiceRecord;
 pub use letters::LetterSummary;
+pub use matching::{AllocationLine, DecisionError, MatchingInput};
 pub use records::{
     NewAllocation, NewCustomer, NewDunningEvent, NewInvoice, NewLetter, NewStatement,
     NewTransaction, insert_allocation, insert_customer, insert_dunning_event, insert_invoice,

@@ -47,7 +47,9 @@ fn positions(mask: u64) -> Vec<usize> {
 /// Finds the non-empty subsets of the first [`MAX_ITEMS`] amounts that add
 /// up to `target`, stopping at two.
 pub fn subsets(amounts: &[Money], target: Money) -> Fit {
-    let amounts = amounts.get(..amounts.len().min(MAX_ITEMS)).unwrap_or(amounts);
+    let amounts = amounts
+        .get(..amounts.len().min(MAX_ITEMS))
+        .unwrap_or(amounts);
     let (left, right) = amounts.split_at(amounts.len() / 2);
     let left_sums = sums(left);
     let mut right_sums = sums(right);

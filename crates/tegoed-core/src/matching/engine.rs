@@ -67,20 +67,20 @@ pub fn pointers(
             seen.insert(customer);
             found.push((payment.transaction_id, customer, "IBAN known".to_owned()));
         }
-        if let Some((customer, _)) = signals.name_customer {
-            if seen.insert(customer) {
-                found.push((payment.transaction_id, customer, "name alike".to_owned()));
-            }
+        if let Some((customer, _)) = signals.name_customer
+            && seen.insert(customer)
+        {
+            found.push((payment.transaction_id, customer, "name alike".to_owned()));
         }
         for position in signals.references.iter().chain(&signals.named) {
-            if let Some(item) = engine.items.get(*position as usize) {
-                if seen.insert(item.customer_id) {
-                    found.push((
-                        payment.transaction_id,
-                        item.customer_id,
-                        format!("{} in description", item.number),
-                    ));
-                }
+            if let Some(item) = engine.items.get(*position as usize)
+                && seen.insert(item.customer_id)
+            {
+                found.push((
+                    payment.transaction_id,
+                    item.customer_id,
+                    format!("{} in description", item.number),
+                ));
             }
         }
     }
@@ -138,7 +138,7 @@ pub(crate) fn looks_shared(name: Option<&str>, remittance: Option<&str>) -> bool
 }
 
 /// An IBAN in the form the engine compares: upper case, no spaces.
-pub(crate) fn normalise_iban(iban: &str) -> String {
+pub fn normalise_iban(iban: &str) -> String {
     iban.chars()
         .filter(char::is_ascii_alphanumeric)
         .collect::<String>()
@@ -200,7 +200,10 @@ impl<'a> Engine<'a> {
                     references.entry(key).or_default().push(position);
                 }
             }
-            by_customer.entry(item.customer_id).or_default().push(position);
+            by_customer
+                .entry(item.customer_id)
+                .or_default()
+                .push(position);
             by_amount.entry(item.open).or_default().push(position);
         }
         for positions in by_customer.values_mut() {
@@ -229,7 +232,9 @@ impl<'a> Engine<'a> {
             positions: items
                 .iter()
                 .enumerate()
-                .filter_map(|(position, item)| Some((item.invoice_id, u32::try_from(position).ok()?)))
+                .filter_map(|(position, item)| {
+                    Some((item.invoice_id, u32::try_from(position).ok()?))
+                })
                 .collect(),
             remaining: items.iter().map(|item| item.open).collect(),
             numbers,
@@ -237,10 +242,18 @@ impl<'a> Engine<'a> {
             by_customer,
             by_amount,
             ibans,
-            shared: knowledge.shared_ibans.iter().map(|iban| normalise_iban(iban)).collect(),
+            shared: knowledge
+                .shared_ibans
+                .iter()
+                .map(|iban| normalise_iban(iban))
+                .collect(),
             names,
             name_cache: HashMap::new(),
-            customers: knowledge.customers.iter().map(|customer| (customer.id, customer)).collect(),
+            customers: knowledge
+                .customers
+                .iter()
+                .map(|customer| (customer.id, customer))
+                .collect(),
             earlier: &knowledge.earlier,
             settings,
         }
@@ -251,11 +264,16 @@ impl<'a> Engine<'a> {
     }
 
     fn item_by_invoice(&self, invoice_id: i64) -> Option<&'a OpenItem> {
-        self.positions.get(&invoice_id).and_then(|position| self.item(*position))
+        self.positions
+            .get(&invoice_id)
+            .and_then(|position| self.item(*position))
     }
 
     fn open(&self, position: u32) -> Money {
-        self.remaining.get(position as usize).copied().unwrap_or(Money::ZERO)
+        self.remaining
+            .get(position as usize)
+            .copied()
+            .unwrap_or(Money::ZERO)
     }
 
     /// Lowers what is open after an automatic booking, keeping the amount index current.
@@ -277,9 +295,10 @@ impl<'a> Engine<'a> {
     }
 
     fn customer_name(&self, customer: i64) -> String {
-        self.customers
-            .get(&customer)
-            .map_or_else(|| format!("customer {customer}"), |customer| customer.name.clone())
+        self.customers.get(&customer).map_or_else(
+            || format!("customer {customer}"),
+            |customer| customer.name.clone(),
+        )
     }
 
     fn customer_code(&self, customer: i64) -> String {
@@ -320,10 +339,11 @@ impl<'a> Engine<'a> {
             }
         }
         // The name counts only where the IBAN does not already say who paid.
-        if !shared && signals.iban_customer.is_none() {
-            if let Some(name) = payment.counterparty_name.as_deref() {
-                signals.name_customer = self.name_match(name);
-            }
+        if !shared
+            && signals.iban_customer.is_none()
+            && let Some(name) = payment.counterparty_name.as_deref()
+        {
+            signals.name_customer = self.name_match(name);
         }
 
         // References: the field first, then any written in the text.
@@ -334,10 +354,13 @@ impl<'a> Engine<'a> {
                 written.push((kind, field.trim().to_owned()));
             }
         }
-        let texts: Vec<&str> = [payment.remittance.as_deref(), payment.structured_reference.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
+        let texts: Vec<&str> = [
+            payment.remittance.as_deref(),
+            payment.structured_reference.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         let mut blanked: Vec<String> = Vec::with_capacity(texts.len());
         for text in &texts {
             let (found, rest) = scan_references(text);
@@ -377,7 +400,8 @@ impl<'a> Engine<'a> {
         let mut closed = Vec::new();
         for strong_pass in [true, false] {
             for (source, list) in [(false, &mentions), (true, &end_to_end)] {
-                let resolved = self.resolve(list, &context, strong_pass, &payment.rejected_invoices);
+                let resolved =
+                    self.resolve(list, &context, strong_pass, &payment.rejected_invoices);
                 for position in resolved {
                     if named.contains(&position) || closed.contains(&position) {
                         continue;
@@ -390,18 +414,22 @@ impl<'a> Engine<'a> {
                         signals.named_in_end_to_end = true;
                     }
                     named.push(position);
-                    if let Some(item) = self.item(position) {
-                        if strong_pass && !context.contains(&item.customer_id) {
-                            context.push(item.customer_id);
-                        }
+                    if let Some(item) = self.item(position)
+                        && strong_pass
+                        && !context.contains(&item.customer_id)
+                    {
+                        context.push(item.customer_id);
                     }
                 }
             }
         }
         signals.references.retain(|position| {
-            !payment
-                .rejected_invoices
-                .contains(&self.items.get(*position as usize).map_or(0, |item| item.invoice_id))
+            !payment.rejected_invoices.contains(
+                &self
+                    .items
+                    .get(*position as usize)
+                    .map_or(0, |item| item.invoice_id),
+            )
         });
         signals.named = named;
         signals.named_closed = closed;
@@ -420,14 +448,20 @@ impl<'a> Engine<'a> {
     ) -> Vec<u32> {
         let mut found = Vec::new();
         let mut joined_groups: HashSet<u32> = HashSet::new();
-        for mention in mentions.iter().filter(|mention| mention.reading == Reading::Joined) {
+        for mention in mentions
+            .iter()
+            .filter(|mention| mention.reading == Reading::Joined)
+        {
             let hits = self.resolve_one(mention, context, strong_pass, rejected);
             if !hits.is_empty() {
                 joined_groups.insert(mention.group);
                 found.extend(hits);
             }
         }
-        for mention in mentions.iter().filter(|mention| mention.reading != Reading::Joined) {
+        for mention in mentions
+            .iter()
+            .filter(|mention| mention.reading != Reading::Joined)
+        {
             if mention.reading == Reading::Split && joined_groups.contains(&mention.group) {
                 continue;
             }
@@ -467,7 +501,8 @@ impl<'a> Engine<'a> {
                 .iter()
                 .copied()
                 .filter(|position| {
-                    self.item(*position).is_some_and(|item| item.credit_note == mention.credit)
+                    self.item(*position)
+                        .is_some_and(|item| item.credit_note == mention.credit)
                 })
                 .collect();
             if !preferred.is_empty() {
@@ -481,7 +516,8 @@ impl<'a> Engine<'a> {
                     .iter()
                     .copied()
                     .filter(|position| {
-                        self.item(*position).is_some_and(|item| context.contains(&item.customer_id))
+                        self.item(*position)
+                            .is_some_and(|item| context.contains(&item.customer_id))
                     })
                     .collect();
                 if !in_context.is_empty() {
@@ -507,16 +543,19 @@ impl<'a> Engine<'a> {
                 designated.push(*position);
             }
         }
-        let closed_reference = designated.iter().any(|position| self.open(*position).is_zero());
+        let closed_reference = designated
+            .iter()
+            .any(|position| self.open(*position).is_zero());
         designated.retain(|position| !self.open(*position).is_zero());
         if !designated.is_empty() {
             // Trap: the number of another customer's invoice typed by
             // mistake. When the known IBAN's customer has an item that fits
             // the amount, suggest that instead, never booking either.
             if let Some(customer) = signals.iban_customer {
-                let foreign = designated
-                    .iter()
-                    .all(|position| self.item(*position).is_some_and(|item| item.customer_id != customer));
+                let foreign = designated.iter().all(|position| {
+                    self.item(*position)
+                        .is_some_and(|item| item.customer_id != customer)
+                });
                 let fits = self
                     .place_for_customer(payment, &signals, customer, true)
                     .filter(|proposal| proposal.evidence != Evidence::KnownIbanOnly);
@@ -547,20 +586,28 @@ impl<'a> Engine<'a> {
 
     fn tolerance(&self, amount: Money) -> Money {
         let relative = Money::new(
-            amount.decimal() * rust_decimal::Decimal::new(i64::from(self.settings.tolerance_permille), 3),
+            amount.decimal()
+                * rust_decimal::Decimal::new(i64::from(self.settings.tolerance_permille), 3),
         );
         self.settings.tolerance.max(relative)
     }
 
     /// The payment names items (reference or numbers): the debtor's own designation.
-    fn place_designated(&self, payment: &Payment, signals: &Signals, mut set: Vec<u32>) -> Proposal {
+    fn place_designated(
+        &self,
+        payment: &Payment,
+        signals: &Signals,
+        mut set: Vec<u32>,
+    ) -> Proposal {
         set.sort_by_key(|position| {
             self.item(*position)
                 .map(|item| (!item.credit_note, item.due_date, item.number.clone()))
         });
         let amount = payment.amount;
         let total: Money = set.iter().map(|position| self.open(*position)).sum();
-        let by_reference = set.iter().all(|position| signals.references.contains(position))
+        let by_reference = set
+            .iter()
+            .all(|position| signals.references.contains(position))
             && !signals.references.is_empty();
         let mut notes: Vec<String> = Vec::new();
         let mut holds: Vec<Hold> = Vec::new();
@@ -573,16 +620,30 @@ impl<'a> Engine<'a> {
             } else {
                 "amount equal".to_owned()
             });
-            if by_reference { Evidence::ReferenceExact } else { Evidence::NumbersExact }
+            if by_reference {
+                Evidence::ReferenceExact
+            } else {
+                Evidence::NumbersExact
+            }
         } else if amount < total && total - amount <= tolerance {
-            notes.push(format!("{} short (bank costs?), rest stays open", total - amount));
+            notes.push(format!(
+                "{} short (bank costs?), rest stays open",
+                total - amount
+            ));
             Evidence::NumbersWithinTolerance
         } else {
             let amounts: Vec<Money> = set.iter().map(|position| self.open(*position)).collect();
-            let fit = if set.len() > 1 { combination::subsets(&amounts, amount) } else { Fit::None };
+            let fit = if set.len() > 1 {
+                combination::subsets(&amounts, amount)
+            } else {
+                Fit::None
+            };
             match fit {
                 Fit::Unique(chosen) => {
-                    allocation_set = chosen.iter().filter_map(|index| set.get(*index).copied()).collect();
+                    allocation_set = chosen
+                        .iter()
+                        .filter_map(|index| set.get(*index).copied())
+                        .collect();
                     notes.push(format!(
                         "amount equal to {} of the items named",
                         self.numbers_of(&allocation_set)
@@ -590,8 +651,14 @@ impl<'a> Engine<'a> {
                     Evidence::NamedSubset
                 }
                 Fit::Ambiguous(first, second) => {
-                    allocation_set = first.iter().filter_map(|index| set.get(*index).copied()).collect();
-                    let other: Vec<u32> = second.iter().filter_map(|index| set.get(*index).copied()).collect();
+                    allocation_set = first
+                        .iter()
+                        .filter_map(|index| set.get(*index).copied())
+                        .collect();
+                    let other: Vec<u32> = second
+                        .iter()
+                        .filter_map(|index| set.get(*index).copied())
+                        .collect();
                     holds.push(Hold::Ambiguous);
                     notes.push(format!(
                         "ambiguous: {} or {}",
@@ -603,7 +670,10 @@ impl<'a> Engine<'a> {
                 Fit::None if amount < total => {
                     notes.push(format!("partial payment, {} stays open", total - amount));
                     let single = set.len() == 1;
-                    let customer = set.first().and_then(|position| self.item(*position)).map(|item| item.customer_id);
+                    let customer = set
+                        .first()
+                        .and_then(|position| self.item(*position))
+                        .map(|item| item.customer_id);
                     let confirmed = customer.is_some()
                         && (signals.iban_customer == customer
                             || signals.name_customer.map(|(id, _)| id) == customer);
@@ -622,9 +692,14 @@ impl<'a> Engine<'a> {
         };
         let allocations = self.allocate_in_order(&allocation_set, amount);
         let mut reasons = Vec::new();
-        if let (Some((kind, text)), true) = (&signals.reference_text, !signals.references.is_empty()) {
+        if let (Some((kind, text)), true) =
+            (&signals.reference_text, !signals.references.is_empty())
+        {
             let numbers = self.numbers_of(&signals.references);
-            reasons.push(format!("{} {text} valid, issued for {numbers}", kind.code()));
+            reasons.push(format!(
+                "{} {text} valid, issued for {numbers}",
+                kind.code()
+            ));
         }
         let named_only: Vec<u32> = set
             .iter()
@@ -632,11 +707,31 @@ impl<'a> Engine<'a> {
             .filter(|position| !signals.references.contains(position))
             .collect();
         if !named_only.is_empty() {
-            let place = if signals.named_in_end_to_end { "end-to-end id" } else { "description" };
-            let noun = if named_only.len() > 1 { "invoices" } else { "invoice" };
-            reasons.push(format!("{noun} {} in {place}", self.numbers_of(&named_only)));
+            let place = if signals.named_in_end_to_end {
+                "end-to-end id"
+            } else {
+                "description"
+            };
+            let noun = if named_only.len() > 1 {
+                "invoices"
+            } else {
+                "invoice"
+            };
+            reasons.push(format!(
+                "{noun} {} in {place}",
+                self.numbers_of(&named_only)
+            ));
         }
-        self.finish(payment, signals, evidence, allocations, unapplied, reasons, notes, holds)
+        self.finish(
+            payment,
+            signals,
+            evidence,
+            allocations,
+            unapplied,
+            reasons,
+            notes,
+            holds,
+        )
     }
 
     /// Allocates `amount` over the items in order, each up to what is open;
@@ -652,7 +747,11 @@ impl<'a> Engine<'a> {
                 continue;
             };
             let open = self.open(*position);
-            let applied = if open.is_negative() { open } else { open.min(left) };
+            let applied = if open.is_negative() {
+                open
+            } else {
+                open.min(left)
+            };
             if applied.is_zero() {
                 continue;
             }
@@ -688,8 +787,9 @@ impl<'a> Engine<'a> {
                     .copied()
                     .filter(|position| !self.open(*position).is_zero())
                     .filter(|position| {
-                        self.item(*position)
-                            .is_some_and(|item| !payment.rejected_invoices.contains(&item.invoice_id))
+                        self.item(*position).is_some_and(|item| {
+                            !payment.rejected_invoices.contains(&item.invoice_id)
+                        })
                     })
                     .collect()
             })
@@ -726,10 +826,23 @@ impl<'a> Engine<'a> {
             })
         });
         let (evidence, chosen): (Evidence, Vec<u32>) = if let [single] = singles.as_slice() {
-            notes.push(format!("amount equal to {}, the only open item of this amount", self.numbers_of(&[*single])));
-            (if by_iban { Evidence::KnownIbanSingleExact } else { Evidence::NameUniqueAmount }, vec![*single])
+            notes.push(format!(
+                "amount equal to {}, the only open item of this amount",
+                self.numbers_of(&[*single])
+            ));
+            (
+                if by_iban {
+                    Evidence::KnownIbanSingleExact
+                } else {
+                    Evidence::NameUniqueAmount
+                },
+                vec![*single],
+            )
         } else if let (Some(position), true) = (instalment, by_iban) {
-            notes.push(format!("amount equal to an instalment of {} due around this date", self.numbers_of(&[position])));
+            notes.push(format!(
+                "amount equal to an instalment of {} due around this date",
+                self.numbers_of(&[position])
+            ));
             (Evidence::KnownIbanInstalment, vec![position])
         } else if let [first, ..] = singles.as_slice() {
             holds.push(Hold::Ambiguous);
@@ -738,32 +851,75 @@ impl<'a> Engine<'a> {
                 singles.len(),
                 self.numbers_of(&[*first])
             ));
-            (if by_iban { Evidence::KnownIbanSubset } else { Evidence::NameUniqueAmount }, vec![*first])
+            (
+                if by_iban {
+                    Evidence::KnownIbanSubset
+                } else {
+                    Evidence::NameUniqueAmount
+                },
+                vec![*first],
+            )
         } else if let Some(position) = self.within_tolerance(&positions, amount) {
             notes.push(format!(
                 "{} short of {} (bank costs?), rest stays open",
                 self.open(position) - amount,
                 self.numbers_of(&[position])
             ));
-            (if by_iban { Evidence::KnownIbanWithinTolerance } else { Evidence::NameUniqueAmount }, vec![position])
+            (
+                if by_iban {
+                    Evidence::KnownIbanWithinTolerance
+                } else {
+                    Evidence::NameUniqueAmount
+                },
+                vec![position],
+            )
         } else {
-            let amounts: Vec<Money> = positions.iter().map(|position| self.open(*position)).collect();
+            let amounts: Vec<Money> = positions
+                .iter()
+                .map(|position| self.open(*position))
+                .collect();
             match combination::subsets(&amounts, amount) {
                 Fit::Unique(chosen) => {
-                    let chosen: Vec<u32> = chosen.iter().filter_map(|index| positions.get(*index).copied()).collect();
-                    notes.push(format!("amount equal to {} together", self.numbers_of(&chosen)));
-                    (if by_iban { Evidence::KnownIbanSubset } else { Evidence::NameUniqueAmount }, chosen)
+                    let chosen: Vec<u32> = chosen
+                        .iter()
+                        .filter_map(|index| positions.get(*index).copied())
+                        .collect();
+                    notes.push(format!(
+                        "amount equal to {} together",
+                        self.numbers_of(&chosen)
+                    ));
+                    (
+                        if by_iban {
+                            Evidence::KnownIbanSubset
+                        } else {
+                            Evidence::NameUniqueAmount
+                        },
+                        chosen,
+                    )
                 }
                 Fit::Ambiguous(first, second) => {
-                    let first: Vec<u32> = first.iter().filter_map(|index| positions.get(*index).copied()).collect();
-                    let second: Vec<u32> = second.iter().filter_map(|index| positions.get(*index).copied()).collect();
+                    let first: Vec<u32> = first
+                        .iter()
+                        .filter_map(|index| positions.get(*index).copied())
+                        .collect();
+                    let second: Vec<u32> = second
+                        .iter()
+                        .filter_map(|index| positions.get(*index).copied())
+                        .collect();
                     holds.push(Hold::Ambiguous);
                     notes.push(format!(
                         "ambiguous: {} or {}",
                         self.numbers_of(&first),
                         self.numbers_of(&second)
                     ));
-                    (if by_iban { Evidence::KnownIbanSubset } else { Evidence::NameUniqueAmount }, first)
+                    (
+                        if by_iban {
+                            Evidence::KnownIbanSubset
+                        } else {
+                            Evidence::NameUniqueAmount
+                        },
+                        first,
+                    )
                 }
                 Fit::None if by_iban => {
                     let invoices: Vec<u32> = positions
@@ -787,7 +943,16 @@ impl<'a> Engine<'a> {
             notes.push(format!("{unapplied} kept as credit"));
         }
         reasons.retain(|reason| !reason.is_empty());
-        Some(self.finish(payment, signals, evidence, allocations, unapplied, reasons, notes, holds))
+        Some(self.finish(
+            payment,
+            signals,
+            evidence,
+            allocations,
+            unapplied,
+            reasons,
+            notes,
+            holds,
+        ))
     }
 
     fn within_tolerance(&self, positions: &[u32], amount: Money) -> Option<u32> {
@@ -826,8 +991,20 @@ impl<'a> Engine<'a> {
             return None;
         };
         let allocations = self.allocate_in_order(&[*only], payment.amount);
-        let notes = vec![format!("amount equal to {}, unique among open items", self.numbers_of(&[*only]))];
-        Some(self.finish(payment, signals, Evidence::AmountOnlyUnique, allocations, Money::ZERO, Vec::new(), notes, Vec::new()))
+        let notes = vec![format!(
+            "amount equal to {}, unique among open items",
+            self.numbers_of(&[*only])
+        )];
+        Some(self.finish(
+            payment,
+            signals,
+            Evidence::AmountOnlyUnique,
+            allocations,
+            Money::ZERO,
+            Vec::new(),
+            notes,
+            Vec::new(),
+        ))
     }
 
     /// Scores and words a proposal: adjustments for agreeing and
@@ -873,7 +1050,10 @@ impl<'a> Engine<'a> {
             }
             (Some(known), _) => {
                 adjustments.push(Adjustment::IbanDisagrees);
-                reasons.push(format!("IBAN known for another customer ({})", self.customer_code(known)));
+                reasons.push(format!(
+                    "IBAN known for another customer ({})",
+                    self.customer_code(known)
+                ));
             }
             (None, _) => {}
         }
@@ -888,7 +1068,10 @@ impl<'a> Engine<'a> {
             adjustments.push(Adjustment::SeveralCustomers);
             reasons.push("invoices of several customers".to_owned());
         }
-        if items.iter().any(|item| item.invoice_date > payment.booking_date) {
+        if items
+            .iter()
+            .any(|item| item.invoice_date > payment.booking_date)
+        {
             adjustments.push(Adjustment::BeforeInvoiceDate);
             reasons.push("paid before the invoice date".to_owned());
         }
@@ -896,7 +1079,10 @@ impl<'a> Engine<'a> {
             holds.push(Hold::Disputed);
             reasons.push("invoice disputed".to_owned());
         }
-        if items.iter().any(|item| !item.currency.eq_ignore_ascii_case(&payment.currency)) {
+        if items
+            .iter()
+            .any(|item| !item.currency.eq_ignore_ascii_case(&payment.currency))
+        {
             holds.push(Hold::ForeignCurrency);
             reasons.push(format!("paid in {}", payment.currency));
         }
@@ -930,7 +1116,9 @@ impl<'a> Engine<'a> {
             let original = self
                 .earlier
                 .iter()
-                .filter(|earlier| earlier.amount == returned && earlier.booking_date <= payment.booking_date)
+                .filter(|earlier| {
+                    earlier.amount == returned && earlier.booking_date <= payment.booking_date
+                })
                 .filter(|earlier| {
                     let same_end_to_end = earlier.end_to_end_id.is_some()
                         && earlier.end_to_end_id == payment.end_to_end_id;
@@ -952,17 +1140,17 @@ impl<'a> Engine<'a> {
                 .filter_map(|allocation| self.item_by_invoice(allocation.invoice_id))
                 .map(|item| item.number.as_str())
                 .collect();
-            let why = reversal
-                .reason
-                .as_deref()
-                .map_or_else(String::new, |code| format!(" ({code}: {})", reason_code_meaning(code)));
+            let why = reversal.reason.as_deref().map_or_else(String::new, |code| {
+                format!(" ({code}: {})", reason_code_meaning(code))
+            });
             let reopens = if numbers.is_empty() {
                 "reopens what it paid".to_owned()
             } else {
                 format!("reopens {}", numbers.join(", "))
             };
             let customer = allocations.first().and_then(|allocation| {
-                self.item_by_invoice(allocation.invoice_id).map(|item| item.customer_id)
+                self.item_by_invoice(allocation.invoice_id)
+                    .map(|item| item.customer_id)
             });
             let (confidence, auto) =
                 score::score(Evidence::Reversal, &[], &[], self.settings.auto_threshold);
@@ -999,7 +1187,16 @@ impl<'a> Engine<'a> {
             amount: payment.amount,
         }];
         let notes = vec![format!("refund of credit note {}", item.number)];
-        Some(self.finish(payment, &signals, Evidence::Refund, allocations, Money::ZERO, Vec::new(), notes, Vec::new()))
+        Some(self.finish(
+            payment,
+            &signals,
+            Evidence::Refund,
+            allocations,
+            Money::ZERO,
+            Vec::new(),
+            notes,
+            Vec::new(),
+        ))
     }
 }
 
@@ -1031,7 +1228,10 @@ fn scan_references(text: &str) -> (Vec<(Kind, String)>, String) {
         let mut best: Option<(usize, Kind, String)> = None;
         while let Some(c) = characters.get(end) {
             let keep = c.is_ascii_alphanumeric() || matches!(c, '+' | '*' | '/');
-            let space = *c == ' ' && characters.get(end + 1).is_some_and(|next| next.is_ascii_alphanumeric());
+            let space = *c == ' '
+                && characters
+                    .get(end + 1)
+                    .is_some_and(|next| next.is_ascii_alphanumeric());
             if !keep && !space {
                 break;
             }
@@ -1042,7 +1242,9 @@ fn scan_references(text: &str) -> (Vec<(Kind, String)>, String) {
             if compact.len() > 40 {
                 break;
             }
-            let boundary = characters.get(end).is_none_or(|next| !next.is_ascii_alphanumeric());
+            let boundary = characters
+                .get(end)
+                .is_none_or(|next| !next.is_ascii_alphanumeric());
             if boundary && compact.len() >= 12 {
                 let (kind, valid) = reference::classify(&compact);
                 let wanted = matches!(kind, Kind::Betalingskenmerk | Kind::Rf | Kind::Ogm);
@@ -1052,7 +1254,13 @@ fn scan_references(text: &str) -> (Vec<(Kind, String)>, String) {
                     _ => true,
                 };
                 if valid && wanted && long_enough {
-                    best = Some((end, kind, characters.get(start..end).map_or_else(String::new, |slice| slice.iter().collect())));
+                    best = Some((
+                        end,
+                        kind,
+                        characters
+                            .get(start..end)
+                            .map_or_else(String::new, |slice| slice.iter().collect()),
+                    ));
                 }
             }
         }
@@ -1074,4 +1282,3 @@ fn scan_references(text: &str) -> (Vec<(Kind, String)>, String) {
 pub(super) fn scan_references_for_tests(text: &str) -> (Vec<(Kind, String)>, String) {
     scan_references(text)
 }
-

@@ -30,8 +30,9 @@ use chrono::NaiveDate;
 
 use crate::money::Money;
 
-pub use engine::{detect_reversal, pointers, propose};
-pub use holds::{Hold as CustomerHold, holds};
+pub(crate) use engine::looks_shared;
+pub use engine::{detect_reversal, normalise_iban, pointers, propose};
+pub use holds::{HOLD_DAYS, Hold as CustomerHold, holds};
 pub use run::{Outcome, ProposalLine, run};
 pub use score::{Confidence, Evidence};
 

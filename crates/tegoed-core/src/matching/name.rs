@@ -14,11 +14,58 @@ use std::collections::HashMap;
 /// Words that carry no identity: legal forms, titles, fillers and
 /// tussenvoegsels.
 const NOISE: [&str; 52] = [
-    "bv", "nv", "vof", "cv", "eenmanszaak", "holding", "ltd", "gmbh", "sa", "sprl", "bvba",
-    "srl", "inc", "llc", "bvio", "dhr", "mevr", "mw", "hr", "mr", "dr", "drs", "ing", "ir",
-    "prof", "fam", "familie", "heer", "mevrouw", "en", "of", "eo", "hodn", "handelend", "onder",
-    "naam", "van", "de", "der", "den", "het", "ter", "ten", "te", "in", "op", "vd", "s", "t",
-    "and", "the", "co",
+    "bv",
+    "nv",
+    "vof",
+    "cv",
+    "eenmanszaak",
+    "holding",
+    "ltd",
+    "gmbh",
+    "sa",
+    "sprl",
+    "bvba",
+    "srl",
+    "inc",
+    "llc",
+    "bvio",
+    "dhr",
+    "mevr",
+    "mw",
+    "hr",
+    "mr",
+    "dr",
+    "drs",
+    "ing",
+    "ir",
+    "prof",
+    "fam",
+    "familie",
+    "heer",
+    "mevrouw",
+    "en",
+    "of",
+    "eo",
+    "hodn",
+    "handelend",
+    "onder",
+    "naam",
+    "van",
+    "de",
+    "der",
+    "den",
+    "het",
+    "ter",
+    "ten",
+    "te",
+    "in",
+    "op",
+    "vd",
+    "s",
+    "t",
+    "and",
+    "the",
+    "co",
 ];
 
 /// Folds the accented letters Dutch, Belgian and German names use.
@@ -141,7 +188,10 @@ impl NameIndex {
         let pairs = pairs(&tokens);
         if pairs.is_empty() {
             for token in &tokens {
-                self.by_single.entry(prefix(token)).or_default().push(position);
+                self.by_single
+                    .entry(prefix(token))
+                    .or_default()
+                    .push(position);
             }
         }
         for pair in pairs {
@@ -157,8 +207,12 @@ impl NameIndex {
         // Count the pairs each candidate shares: only those sharing the most
         // can score high, so only they are compared letter by letter.
         let mut hits: HashMap<u32, u16> = HashMap::new();
-        let singles = query.iter().filter_map(|token| self.by_single.get(&prefix(token)));
-        let paired = pairs(&query).into_iter().filter_map(|pair| self.by_pair.get(&pair));
+        let singles = query
+            .iter()
+            .filter_map(|token| self.by_single.get(&prefix(token)));
+        let paired = pairs(&query)
+            .into_iter()
+            .filter_map(|pair| self.by_pair.get(&pair));
         for postings in singles.chain(paired) {
             if postings.len() <= COMMON {
                 for position in postings {

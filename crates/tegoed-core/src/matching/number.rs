@@ -253,9 +253,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 let word = word.as_str();
                 if CREDIT_WORDS.contains(&word) || (attached && word == "c") {
                     context = Context::Credit;
-                } else if INVOICE_WORDS.contains(&word)
-                    || (attached && word.chars().count() <= 4)
-                {
+                } else if INVOICE_WORDS.contains(&word) || (attached && word.chars().count() <= 4) {
                     context = Context::Invoice;
                 } else if word == "t" || word == "tm" || word == "tot" {
                     pending_range = context != Context::Bare;
@@ -277,8 +275,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                     || is_phone(&elements);
                 if !skip {
                     let range = if pending_range { range_from } else { None };
-                    let last =
-                        read_group(&elements, context, group_id, range, &mut found);
+                    let last = read_group(&elements, context, group_id, range, &mut found);
                     range_from = last.or(range_from);
                     group_id += 1;
                 }
@@ -297,10 +294,7 @@ fn group(tokens: &[Token], start: usize) -> (Vec<Element>, usize) {
     let mut elements = Vec::new();
     let mut index = start;
     let mut separator = None;
-    loop {
-        let Some(Token::Number(digits)) = tokens.get(index) else {
-            break;
-        };
+    while let Some(Token::Number(digits)) = tokens.get(index) {
         elements.push(Element {
             digits: digits.clone(),
             separator,
@@ -314,9 +308,7 @@ fn group(tokens: &[Token], start: usize) -> (Vec<Element>, usize) {
         while let Some(token) = tokens.get(probe) {
             match token {
                 Token::Space if !saw_space => saw_space = true,
-                Token::Punct(c @ ('-' | '/' | '.' | '_')) if punct.is_none() => {
-                    punct = Some(*c)
-                }
+                Token::Punct(c @ ('-' | '/' | '.' | '_')) if punct.is_none() => punct = Some(*c),
                 _ => break,
             }
             probe += 1;
@@ -390,7 +382,10 @@ fn read_group(
                             && next.digits.len() + after.digits.len() <= 6 =>
                     {
                         let joined = format!("{}{}", next.digits, after.digits);
-                        push(year_sequence_keys(year, &element.digits, &joined), Reading::Joined);
+                        push(
+                            year_sequence_keys(year, &element.digits, &joined),
+                            Reading::Joined,
+                        );
                         push(base, Reading::Split);
                         last = sequence_of(&joined).map(|sequence| (Some(year), sequence));
                         position += 3;
@@ -472,15 +467,13 @@ fn lone_keys(digits: &str, keyed: bool) -> Vec<Key> {
     if digits.len() > 10 || (!keyed && year_of(digits).is_some()) {
         return keys;
     }
-    if significant >= 4 {
-        if let Some(value) = digits_value(digits) {
-            keys.push(Key::Digits(value));
-        }
+    if significant >= 4
+        && let Some(value) = digits_value(digits)
+    {
+        keys.push(Key::Digits(value));
     }
-    if keyed {
-        if let Some(sequence) = sequence_of(digits) {
-            keys.push(Key::Sequence(sequence));
-        }
+    if keyed && let Some(sequence) = sequence_of(digits) {
+        keys.push(Key::Sequence(sequence));
     }
     keys
 }
@@ -567,7 +560,11 @@ fn is_phone(elements: &[Element]) -> bool {
 
 /// Two letters and two digits followed by letters: the start of an IBAN.
 fn is_iban_start(tokens: &[Token], index: usize) -> bool {
-    match (tokens.get(index), tokens.get(index + 1), tokens.get(index + 2)) {
+    match (
+        tokens.get(index),
+        tokens.get(index + 1),
+        tokens.get(index + 2),
+    ) {
         (Some(Token::Word(country)), Some(Token::Number(check)), Some(Token::Word(bank))) => {
             country.chars().count() == 2 && check.len() == 2 && bank.chars().count() == 4
         }

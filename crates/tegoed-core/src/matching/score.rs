@@ -90,23 +90,87 @@ struct Row {
 /// The confidence table (`domain.md` §5.4, extended with the rows the
 /// issue adds). `auto` means "may be booked when at or above the threshold".
 const TABLE: [Row; 16] = [
-    Row { evidence: Evidence::ReferenceExact, permille: 990, auto: true },
-    Row { evidence: Evidence::ReferencePartial, permille: 950, auto: true },
-    Row { evidence: Evidence::NumbersExact, permille: 950, auto: true },
-    Row { evidence: Evidence::NumbersWithinTolerance, permille: 920, auto: true },
-    Row { evidence: Evidence::NumberPartialConfirmed, permille: 900, auto: true },
-    Row { evidence: Evidence::KnownIbanSingleExact, permille: 900, auto: true },
-    Row { evidence: Evidence::KnownIbanInstalment, permille: 900, auto: true },
-    Row { evidence: Evidence::KnownIbanWithinTolerance, permille: 850, auto: false },
-    Row { evidence: Evidence::KnownIbanSubset, permille: 800, auto: false },
-    Row { evidence: Evidence::NamedSubset, permille: 800, auto: false },
-    Row { evidence: Evidence::AmountDiffers, permille: 750, auto: false },
-    Row { evidence: Evidence::NameUniqueAmount, permille: 700, auto: false },
-    Row { evidence: Evidence::KnownIbanOnly, permille: 600, auto: false },
-    Row { evidence: Evidence::AmountOnlyUnique, permille: 400, auto: false },
+    Row {
+        evidence: Evidence::ReferenceExact,
+        permille: 990,
+        auto: true,
+    },
+    Row {
+        evidence: Evidence::ReferencePartial,
+        permille: 950,
+        auto: true,
+    },
+    Row {
+        evidence: Evidence::NumbersExact,
+        permille: 950,
+        auto: true,
+    },
+    Row {
+        evidence: Evidence::NumbersWithinTolerance,
+        permille: 920,
+        auto: true,
+    },
+    Row {
+        evidence: Evidence::NumberPartialConfirmed,
+        permille: 900,
+        auto: true,
+    },
+    Row {
+        evidence: Evidence::KnownIbanSingleExact,
+        permille: 900,
+        auto: true,
+    },
+    Row {
+        evidence: Evidence::KnownIbanInstalment,
+        permille: 900,
+        auto: true,
+    },
+    Row {
+        evidence: Evidence::KnownIbanWithinTolerance,
+        permille: 850,
+        auto: false,
+    },
+    Row {
+        evidence: Evidence::KnownIbanSubset,
+        permille: 800,
+        auto: false,
+    },
+    Row {
+        evidence: Evidence::NamedSubset,
+        permille: 800,
+        auto: false,
+    },
+    Row {
+        evidence: Evidence::AmountDiffers,
+        permille: 750,
+        auto: false,
+    },
+    Row {
+        evidence: Evidence::NameUniqueAmount,
+        permille: 700,
+        auto: false,
+    },
+    Row {
+        evidence: Evidence::KnownIbanOnly,
+        permille: 600,
+        auto: false,
+    },
+    Row {
+        evidence: Evidence::AmountOnlyUnique,
+        permille: 400,
+        auto: false,
+    },
     // Debits are never booked automatically (§5.4).
-    Row { evidence: Evidence::Reversal, permille: 950, auto: false },
-    Row { evidence: Evidence::Refund, permille: 800, auto: false },
+    Row {
+        evidence: Evidence::Reversal,
+        permille: 950,
+        auto: false,
+    },
+    Row {
+        evidence: Evidence::Refund,
+        permille: 800,
+        auto: false,
+    },
 ];
 
 /// A corroborating or conflicting signal on top of the evidence.
@@ -159,7 +223,9 @@ pub fn score(
     let (base, auto_allowed) = row.map_or((0, false), |row| (row.permille, row.auto));
     let adjusted = adjustments
         .iter()
-        .fold(i32::from(base), |total, adjustment| total + delta(*adjustment));
+        .fold(i32::from(base), |total, adjustment| {
+            total + delta(*adjustment)
+        });
     // Corroboration never lifts a score above 0.99: certainty is for people.
     let permille = u16::try_from(adjusted.clamp(0, 990)).unwrap_or(0);
     let confidence = Confidence::from_permille(permille);
@@ -177,8 +243,13 @@ mod tests {
         holds: &[Hold],
         expected: (u16, bool),
     ) {
-        let (confidence, auto) = score(evidence, adjustments, holds, Confidence::from_permille(900));
-        assert_eq!((confidence.permille(), auto), expected, "{evidence:?} {adjustments:?} {holds:?}");
+        let (confidence, auto) =
+            score(evidence, adjustments, holds, Confidence::from_permille(900));
+        assert_eq!(
+            (confidence.permille(), auto),
+            expected,
+            "{evidence:?} {adjustments:?} {holds:?}"
+        );
     }
 
     #[test]
@@ -197,15 +268,60 @@ mod tests {
 
     #[test]
     fn adjustments_and_holds() {
-        check(Evidence::NumbersExact, &[Adjustment::IbanAgrees], &[], (970, true));
-        check(Evidence::ReferenceExact, &[Adjustment::IbanAgrees], &[], (990, true));
-        check(Evidence::NumbersExact, &[Adjustment::IbanDisagrees], &[], (750, false));
-        check(Evidence::ReferenceExact, &[Adjustment::BeforeInvoiceDate], &[], (690, false));
-        check(Evidence::AmountOnlyUnique, &[Adjustment::BeforeInvoiceDate, Adjustment::SeveralCustomers], &[], (0, false));
-        check(Evidence::ReferenceExact, &[], &[Hold::Ambiguous], (990, false));
-        check(Evidence::ReferenceExact, &[], &[Hold::Disputed], (990, false));
-        check(Evidence::NumbersExact, &[], &[Hold::ForeignCurrency], (950, false));
-        check(Evidence::NumbersExact, &[], &[Hold::PersonDecided], (950, false));
+        check(
+            Evidence::NumbersExact,
+            &[Adjustment::IbanAgrees],
+            &[],
+            (970, true),
+        );
+        check(
+            Evidence::ReferenceExact,
+            &[Adjustment::IbanAgrees],
+            &[],
+            (990, true),
+        );
+        check(
+            Evidence::NumbersExact,
+            &[Adjustment::IbanDisagrees],
+            &[],
+            (750, false),
+        );
+        check(
+            Evidence::ReferenceExact,
+            &[Adjustment::BeforeInvoiceDate],
+            &[],
+            (690, false),
+        );
+        check(
+            Evidence::AmountOnlyUnique,
+            &[Adjustment::BeforeInvoiceDate, Adjustment::SeveralCustomers],
+            &[],
+            (0, false),
+        );
+        check(
+            Evidence::ReferenceExact,
+            &[],
+            &[Hold::Ambiguous],
+            (990, false),
+        );
+        check(
+            Evidence::ReferenceExact,
+            &[],
+            &[Hold::Disputed],
+            (990, false),
+        );
+        check(
+            Evidence::NumbersExact,
+            &[],
+            &[Hold::ForeignCurrency],
+            (950, false),
+        );
+        check(
+            Evidence::NumbersExact,
+            &[],
+            &[Hold::PersonDecided],
+            (950, false),
+        );
     }
 
     #[test]

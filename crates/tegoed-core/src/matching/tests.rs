@@ -20,10 +20,26 @@ const JANSEN_IBAN: &str = "NL02ABNA0123456789";
 fn knowledge() -> Knowledge {
     Knowledge {
         customers: vec![
-            Customer { id: 1, code: "D1001".into(), name: "Bouwbedrijf De Vries B.V.".into() },
-            Customer { id: 2, code: "D1002".into(), name: "Bakkerij Jansen".into() },
-            Customer { id: 3, code: "D1003".into(), name: "Fietsenmaker Bakker V.O.F.".into() },
-            Customer { id: 4, code: "D1004".into(), name: "Café Ömer".into() },
+            Customer {
+                id: 1,
+                code: "D1001".into(),
+                name: "Bouwbedrijf De Vries B.V.".into(),
+            },
+            Customer {
+                id: 2,
+                code: "D1002".into(),
+                name: "Bakkerij Jansen".into(),
+            },
+            Customer {
+                id: 3,
+                code: "D1003".into(),
+                name: "Fietsenmaker Bakker V.O.F.".into(),
+            },
+            Customer {
+                id: 4,
+                code: "D1004".into(),
+                name: "Café Ömer".into(),
+            },
         ],
         ibans: vec![(DE_VRIES_IBAN.into(), 1), (JANSEN_IBAN.into(), 2)],
         shared_ibans: vec!["NL55MOLL0000000001".into()],
@@ -33,7 +49,10 @@ fn knowledge() -> Knowledge {
             amount: money("605.00"),
             counterparty_iban: Some(DE_VRIES_IBAN.into()),
             end_to_end_id: Some("E2E-77".into()),
-            allocations: vec![Allocation { invoice_id: 90, amount: money("605.00") }],
+            allocations: vec![Allocation {
+                invoice_id: 90,
+                amount: money("605.00"),
+            }],
         }],
     }
 }
@@ -72,8 +91,14 @@ fn items() -> Vec<OpenItem> {
             reference: ogm::issue(202_601_500),
             ..item(7, "2026-0150", 3, "99.95")
         },
-        OpenItem { disputed: true, ..item(8, "2026-0151", 3, "1500.00") },
-        OpenItem { invoice_date: date("2026-04-01"), ..item(9, "2026-0160", 2, "333.33") },
+        OpenItem {
+            disputed: true,
+            ..item(8, "2026-0151", 3, "1500.00")
+        },
+        OpenItem {
+            invoice_date: date("2026-04-01"),
+            ..item(9, "2026-0160", 2, "333.33")
+        },
         item(10, "2026-0170", 4, "75.00"),
         item(11, "2026-0171", 4, "75.00"),
         OpenItem {
@@ -127,11 +152,20 @@ fn render(proposal: Option<&Proposal>) -> String {
     } else {
         format!(" +credit {}", proposal.unapplied)
     };
-    format!("{mode} {}: {}{credit}", proposal.confidence.permille(), allocations.join(" "))
+    format!(
+        "{mode} {}: {}{credit}",
+        proposal.confidence.permille(),
+        allocations.join(" ")
+    )
 }
 
 fn check(payment: Payment, expected: &str, reason_has: &[&str]) {
-    let proposals = propose(&items(), &[payment.clone()], &knowledge(), &Settings::default());
+    let proposals = propose(
+        &items(),
+        &[payment.clone()],
+        &knowledge(),
+        &Settings::default(),
+    );
     let proposal = proposals.first();
     assert_eq!(render(proposal), expected, "{payment:?}");
     let reason = proposal.map_or("", |proposal| proposal.reason.as_str());
@@ -149,7 +183,9 @@ fn kenmerk() -> String {
 /// The kenmerk in groups of four, as people type it.
 fn kenmerk_grouped() -> String {
     let digits = kenmerk();
-    let groups: Vec<&str> = (0..4).map(|group| &digits[group * 4..group * 4 + 4]).collect();
+    let groups: Vec<&str> = (0..4)
+        .map(|group| &digits[group * 4..group * 4 + 4])
+        .collect();
     groups.join(" ")
 }
 
@@ -157,16 +193,25 @@ fn kenmerk_grouped() -> String {
 fn issued_kenmerk_with_equal_amount_is_near_certain() {
     assert_eq!(kenmerk(), "1000000020260040");
     check(
-        Payment { structured_reference: Some(kenmerk()), ..pay("1210.00", "") },
+        Payment {
+            structured_reference: Some(kenmerk()),
+            ..pay("1210.00", "")
+        },
         "auto 990: 2026-0040=1210.00",
-        &["betalingskenmerk 1000000020260040 valid, issued for 2026-0040", "amount equal"],
+        &[
+            "betalingskenmerk 1000000020260040 valid, issued for 2026-0040",
+            "amount equal",
+        ],
     );
 }
 
 #[test]
 fn kenmerk_written_in_the_text_in_groups_counts_too() {
     check(
-        pay("1210.00", &format!("betaling kenmerk {}", kenmerk_grouped())),
+        pay(
+            "1210.00",
+            &format!("betaling kenmerk {}", kenmerk_grouped()),
+        ),
         "auto 990: 2026-0040=1210.00",
         &["betalingskenmerk 1000 0000 2026 0040 valid"],
     );
@@ -175,7 +220,10 @@ fn kenmerk_written_in_the_text_in_groups_counts_too() {
 #[test]
 fn an_invalid_kenmerk_is_ignored() {
     check(
-        Payment { structured_reference: Some("1000000020260041".into()), ..pay("1210.00", "") },
+        Payment {
+            structured_reference: Some("1000000020260041".into()),
+            ..pay("1210.00", "")
+        },
         "suggest 400: 2026-0040=1210.00",
         &["unique among open items"],
     );
@@ -184,7 +232,10 @@ fn an_invalid_kenmerk_is_ignored() {
 #[test]
 fn a_valid_reference_we_did_not_issue_is_no_evidence() {
     check(
-        Payment { structured_reference: Some("5000056789012345".into()), ..pay("17.00", "") },
+        Payment {
+            structured_reference: Some("5000056789012345".into()),
+            ..pay("17.00", "")
+        },
         "none",
         &[],
     );
@@ -194,7 +245,12 @@ fn a_valid_reference_we_did_not_issue_is_no_evidence() {
 fn rf_reference_with_partial_payment_books_the_part() {
     let reference = rf::issue("20260142").unwrap();
     assert!(crate::reference::rf::is_valid(&reference));
-    let spaced = format!("{} {} {}", &reference[..4], &reference[4..8], &reference[8..]);
+    let spaced = format!(
+        "{} {} {}",
+        &reference[..4],
+        &reference[4..8],
+        &reference[8..]
+    );
     check(
         pay("500.00", &spaced),
         "auto 950: 2026-0142=500.00",
@@ -206,7 +262,11 @@ fn rf_reference_with_partial_payment_books_the_part() {
 fn ogm_reference() {
     let reference = ogm::issue(202_601_500).unwrap();
     assert_eq!(reference.len(), 20);
-    check(pay("99.95", &reference), "auto 990: 2026-0150=99.95", &["ogm +++", "valid"]);
+    check(
+        pay("99.95", &reference),
+        "auto 990: 2026-0150=99.95",
+        &["ogm +++", "valid"],
+    );
 }
 
 #[test]
@@ -230,24 +290,39 @@ fn invoice_number_forms() {
         "F2026.0142 bedankt",
         "Factuur 2026-01 42",
     ] {
-        check(pay("847.00", remittance), "auto 950: 2026-0142=847.00", &["invoice 2026-0142 in description"]);
+        check(
+            pay("847.00", remittance),
+            "auto 950: 2026-0142=847.00",
+            &["invoice 2026-0142 in description"],
+        );
     }
 }
 
 #[test]
 fn a_bare_sequence_counts_only_within_a_known_customer() {
-    check(pay("847.00", "fact 142"), "suggest 400: 2026-0142=847.00", &[]);
+    check(
+        pay("847.00", "fact 142"),
+        "suggest 400: 2026-0142=847.00",
+        &[],
+    );
     check(
         from(pay("847.00", "fact 142"), "BAKKERIJ JANSEN", JANSEN_IBAN),
         "auto 970: 2026-0142=847.00",
-        &["IBAN known", "invoice 2026-0142 in description", "amount equal"],
+        &[
+            "IBAN known",
+            "invoice 2026-0142 in description",
+            "amount equal",
+        ],
     );
 }
 
 #[test]
 fn invoice_number_in_the_end_to_end_id() {
     check(
-        Payment { end_to_end_id: Some("INV-2026-0143".into()), ..pay("250.00", "bedankt") },
+        Payment {
+            end_to_end_id: Some("INV-2026-0143".into()),
+            ..pay("250.00", "bedankt")
+        },
         "auto 950: 2026-0143=250.00",
         &["invoice 2026-0143 in end-to-end id"],
     );
@@ -256,9 +331,17 @@ fn invoice_number_in_the_end_to_end_id() {
 #[test]
 fn several_numbers_and_a_credit_note_net_to_the_amount() {
     check(
-        from(pay("1694.00", "fact 40 en 42 minus creditnota 3"), "De Vries Bouw", DE_VRIES_IBAN),
+        from(
+            pay("1694.00", "fact 40 en 42 minus creditnota 3"),
+            "De Vries Bouw",
+            DE_VRIES_IBAN,
+        ),
         "auto 970: C003=-121.00 2026-0040=1210.00 2026-0042=605.00",
-        &["IBAN known", "invoices C003, 2026-0040 and 2026-0042 in description", "amount equal to the 3 items named"],
+        &[
+            "IBAN known",
+            "invoices C003, 2026-0040 and 2026-0042 in description",
+            "amount equal to the 3 items named",
+        ],
     );
 }
 
@@ -287,17 +370,29 @@ fn bank_costs_within_tolerance_leave_the_rest_open() {
         "auto 920: 2026-0040=1207.50",
         &["2.50 short (bank costs?)"],
     );
-    check(pay("1200.00", "Invoice 2026-0040"), "suggest 750: 2026-0040=1200.00", &["partial payment"]);
+    check(
+        pay("1200.00", "Invoice 2026-0040"),
+        "suggest 750: 2026-0040=1200.00",
+        &["partial payment"],
+    );
 }
 
 #[test]
 fn partial_payment_by_number_is_booked_when_the_iban_confirms() {
     check(
-        from(pay("200.00", "deel factuur 2026-0143"), "Bakkerij Jansen", JANSEN_IBAN),
+        from(
+            pay("200.00", "deel factuur 2026-0143"),
+            "Bakkerij Jansen",
+            JANSEN_IBAN,
+        ),
         "auto 920: 2026-0143=200.00",
         &["partial payment, 50.00 stays open"],
     );
-    check(pay("200.00", "deel factuur 2026-0143"), "suggest 750: 2026-0143=200.00", &[]);
+    check(
+        pay("200.00", "deel factuur 2026-0143"),
+        "suggest 750: 2026-0143=200.00",
+        &[],
+    );
 }
 
 // Known IBAN, names and amounts without numbers.
@@ -329,7 +424,11 @@ fn known_iban_and_a_unique_combination_is_a_suggestion() {
 #[test]
 fn the_domain_guide_combination_is_ambiguous() {
     check(
-        from(pay("1694.00", "zie specificatie"), "De Vries", DE_VRIES_IBAN),
+        from(
+            pay("1694.00", "zie specificatie"),
+            "De Vries",
+            DE_VRIES_IBAN,
+        ),
         "suggest 800: 2026-0040=1210.00 2026-0047=484.00",
         &["ambiguous"],
     );
@@ -365,7 +464,11 @@ fn known_iban_only_applies_to_the_oldest_items_as_a_suggestion() {
 #[test]
 fn fuzzy_name_and_unique_amount_is_a_suggestion() {
     check(
-        from(pay("847.00", "boodschappen"), "BAKKERIJ JANSEN", "NL20INGB0001234567"),
+        from(
+            pay("847.00", "boodschappen"),
+            "BAKKERIJ JANSEN",
+            "NL20INGB0001234567",
+        ),
         "suggest 700: 2026-0142=847.00",
         &["name like Bakkerij Jansen"],
     );
@@ -373,7 +476,11 @@ fn fuzzy_name_and_unique_amount_is_a_suggestion() {
 
 #[test]
 fn amount_alone_unique_across_all_items() {
-    check(pay("99.95", "betaling"), "suggest 400: 2026-0150=99.95", &["unique among open items"]);
+    check(
+        pay("99.95", "betaling"),
+        "suggest 400: 2026-0150=99.95",
+        &["unique among open items"],
+    );
     check(pay("75.00", "betaling"), "none", &[]);
 }
 
@@ -382,7 +489,11 @@ fn amount_alone_unique_across_all_items() {
 #[test]
 fn a_number_of_another_customers_invoice_is_not_booked() {
     check(
-        from(pay("847.00", "Factuur 2026-0142"), "De Vries", DE_VRIES_IBAN),
+        from(
+            pay("847.00", "Factuur 2026-0142"),
+            "De Vries",
+            DE_VRIES_IBAN,
+        ),
         "suggest 750: 2026-0142=847.00",
         &["IBAN known for another customer (D1001)"],
     );
@@ -391,7 +502,11 @@ fn a_number_of_another_customers_invoice_is_not_booked() {
 #[test]
 fn a_wrong_number_typed_yields_to_the_iban_customers_fitting_invoice() {
     check(
-        from(pay("484.00", "Factuur 2026-0142"), "De Vries", DE_VRIES_IBAN),
+        from(
+            pay("484.00", "Factuur 2026-0142"),
+            "De Vries",
+            DE_VRIES_IBAN,
+        ),
         "suggest 900: 2026-0047=484.00",
         &["2026-0142 named, but that belongs to another customer"],
     );
@@ -400,7 +515,14 @@ fn a_wrong_number_typed_yields_to_the_iban_customers_fitting_invoice() {
 #[test]
 fn payment_provider_accounts_say_nothing_about_the_customer() {
     check(
-        from(pay("484.00", "Stichting Mollie Payments inzake Bouwbedrijf De Vries"), "Stichting Mollie Payments", "NL55MOLL0000000001"),
+        from(
+            pay(
+                "484.00",
+                "Stichting Mollie Payments inzake Bouwbedrijf De Vries",
+            ),
+            "Stichting Mollie Payments",
+            "NL55MOLL0000000001",
+        ),
         "suggest 400: 2026-0047=484.00",
         &[],
     );
@@ -408,13 +530,20 @@ fn payment_provider_accounts_say_nothing_about_the_customer() {
 
 #[test]
 fn disputed_invoices_are_never_booked() {
-    check(pay("1500.00", "Factuur 2026-0151"), "suggest 950: 2026-0151=1500.00", &["invoice disputed"]);
+    check(
+        pay("1500.00", "Factuur 2026-0151"),
+        "suggest 950: 2026-0151=1500.00",
+        &["invoice disputed"],
+    );
 }
 
 #[test]
 fn foreign_currency_is_never_booked() {
     check(
-        Payment { currency: "USD".into(), ..pay("847.00", "Invoice 2026-0142") },
+        Payment {
+            currency: "USD".into(),
+            ..pay("847.00", "Invoice 2026-0142")
+        },
         "suggest 950: 2026-0142=847.00",
         &["paid in USD"],
     );
@@ -422,7 +551,11 @@ fn foreign_currency_is_never_booked() {
 
 #[test]
 fn paid_before_the_invoice_date_is_doubtful() {
-    check(pay("333.33", "factuur 2026-0160"), "suggest 650: 2026-0160=333.33", &["paid before the invoice date"]);
+    check(
+        pay("333.33", "factuur 2026-0160"),
+        "suggest 650: 2026-0160=333.33",
+        &["paid before the invoice date"],
+    );
 }
 
 #[test]
@@ -433,7 +566,10 @@ fn dates_amounts_and_postcodes_are_not_numbers() {
 #[test]
 fn rejected_invoices_are_not_proposed_again() {
     check(
-        Payment { rejected_invoices: vec![5], ..pay("847.00", "Factuur 2026-0142") },
+        Payment {
+            rejected_invoices: vec![5],
+            ..pay("847.00", "Factuur 2026-0142")
+        },
         "none",
         &[],
     );
@@ -442,7 +578,10 @@ fn rejected_invoices_are_not_proposed_again() {
 #[test]
 fn after_a_persons_decision_only_suggestions() {
     check(
-        Payment { person_decided: true, ..pay("847.00", "Factuur 2026-0142") },
+        Payment {
+            person_decided: true,
+            ..pay("847.00", "Factuur 2026-0142")
+        },
         "suggest 950: 2026-0142=847.00",
         &[],
     );
@@ -456,8 +595,17 @@ fn a_number_of_an_invoice_already_paid_is_not_guessed_at() {
 #[test]
 fn the_same_invoice_paid_twice_in_one_run_is_booked_once() {
     let first = pay("847.00", "Factuur 2026-0142");
-    let second = Payment { transaction_id: 2, booking_date: date("2026-03-16"), ..first.clone() };
-    let proposals = propose(&items(), &[second, first], &knowledge(), &Settings::default());
+    let second = Payment {
+        transaction_id: 2,
+        booking_date: date("2026-03-16"),
+        ..first.clone()
+    };
+    let proposals = propose(
+        &items(),
+        &[second, first],
+        &knowledge(),
+        &Settings::default(),
+    );
     assert_eq!(proposals.len(), 1);
     assert_eq!(proposals[0].transaction_id, 1);
     assert!(proposals[0].auto);
@@ -470,11 +618,16 @@ fn a_return_reopens_what_the_payment_paid() {
     check(
         from(pay("-605.00", "STORNO MD06"), "De Vries", DE_VRIES_IBAN),
         "suggest 950: 2026-0002=-605.00",
-        &["return of the payment of 2026-03-01 (MD06: refund requested by the debtor)", "reopens 2026-0002"],
+        &[
+            "return of the payment of 2026-03-01 (MD06: refund requested by the debtor)",
+            "reopens 2026-0002",
+        ],
     );
     check(
         Payment {
-            reversal: Some(Reversal { reason: Some("AC04".into()) }),
+            reversal: Some(Reversal {
+                reason: Some("AC04".into()),
+            }),
             end_to_end_id: Some("E2E-77".into()),
             ..pay("-605.00", "")
         },
@@ -487,7 +640,11 @@ fn a_return_reopens_what_the_payment_paid() {
 #[test]
 fn a_refund_settles_a_credit_note() {
     check(
-        from(pay("-121.00", "terugbetaling creditnota"), "De Vries", DE_VRIES_IBAN),
+        from(
+            pay("-121.00", "terugbetaling creditnota"),
+            "De Vries",
+            DE_VRIES_IBAN,
+        ),
         "suggest 820: C003=-121.00",
         &["refund of credit note C003"],
     );
@@ -500,14 +657,25 @@ fn other_debits_are_left_alone() {
 
 #[test]
 fn reversal_words_and_codes() {
-    assert_eq!(detect_reversal("Terugboeking incasso"), Some(Reversal { reason: None }));
-    assert_eq!(detect_reversal("/RTRN/MS03/"), Some(Reversal { reason: Some("MS03".into()) }));
+    assert_eq!(
+        detect_reversal("Terugboeking incasso"),
+        Some(Reversal { reason: None })
+    );
+    assert_eq!(
+        detect_reversal("/RTRN/MS03/"),
+        Some(Reversal {
+            reason: Some("MS03".into())
+        })
+    );
     assert_eq!(detect_reversal("huur"), None);
 }
 
 #[test]
 fn references_in_text_are_found_and_blanked() {
-    let text = format!("fact 2026-0040 kenmerk {} RF18 5390 0754 7034 ok", kenmerk_grouped());
+    let text = format!(
+        "fact 2026-0040 kenmerk {} RF18 5390 0754 7034 ok",
+        kenmerk_grouped()
+    );
     let (found, rest) = engine::scan_references_for_tests(&text);
     let kinds: Vec<&str> = found.iter().map(|(kind, _)| kind.code()).collect();
     assert_eq!(kinds, ["betalingskenmerk", "rf"]);

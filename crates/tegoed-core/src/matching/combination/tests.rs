@@ -6,14 +6,26 @@ fn money(text: &str) -> Money {
 
 fn check(amounts: &[&str], target: &str, expected: Fit) {
     let amounts: Vec<Money> = amounts.iter().map(|amount| money(amount)).collect();
-    assert_eq!(subsets(&amounts, money(target)), expected, "{amounts:?} → {target}");
+    assert_eq!(
+        subsets(&amounts, money(target)),
+        expected,
+        "{amounts:?} → {target}"
+    );
 }
 
 #[test]
 fn one_fit_is_unique() {
-    check(&["100.00", "250.00", "75.50"], "175.50", Fit::Unique(vec![0, 2]));
+    check(
+        &["100.00", "250.00", "75.50"],
+        "175.50",
+        Fit::Unique(vec![0, 2]),
+    );
     check(&["100.00"], "100.00", Fit::Unique(vec![0]));
-    check(&["100.00", "250.00", "75.50"], "425.50", Fit::Unique(vec![0, 1, 2]));
+    check(
+        &["100.00", "250.00", "75.50"],
+        "425.50",
+        Fit::Unique(vec![0, 1, 2]),
+    );
 }
 
 #[test]
@@ -28,7 +40,12 @@ fn the_domain_guide_example_is_ambiguous() {
     // 0040 €1,210.00, 0042 €605.00, 0047 €484.00, credit note C003 −€121.00:
     // €1,694.00 is both {0040, 0047} and {0040, 0042, C003}.
     let fit = subsets(
-        &[money("1210.00"), money("605.00"), money("484.00"), money("-121.00")],
+        &[
+            money("1210.00"),
+            money("605.00"),
+            money("484.00"),
+            money("-121.00"),
+        ],
         money("1694.00"),
     );
     let Fit::Ambiguous(first, second) = fit else {

@@ -10,23 +10,52 @@ fn check(left: &str, right: &str, at_least: f64, below: f64) {
 
 #[test]
 fn normalises_legal_forms_titles_and_diacritics() {
-    assert_eq!(tokens("Bouwbedrijf De Vries B.V."), ["bouwbedrijf", "vries"]);
+    assert_eq!(
+        tokens("Bouwbedrijf De Vries B.V."),
+        ["bouwbedrijf", "vries"]
+    );
     assert_eq!(tokens("BOUWBEDRIJF DE VRIES BV"), ["bouwbedrijf", "vries"]);
-    assert_eq!(tokens("Fietsenmaker Bakker V.O.F."), ["bakker", "fietsenmaker"]);
+    assert_eq!(
+        tokens("Fietsenmaker Bakker V.O.F."),
+        ["bakker", "fietsenmaker"]
+    );
     assert_eq!(tokens("Dhr. J.P. van der Berg"), ["berg"]);
     assert_eq!(tokens("Café Ömer"), ["cafe", "omer"]);
-    assert_eq!(tokens("J. Jansen h.o.d.n. Bakkerij Jansen"), ["bakkerij", "jansen"]);
+    assert_eq!(
+        tokens("J. Jansen h.o.d.n. Bakkerij Jansen"),
+        ["bakkerij", "jansen"]
+    );
     assert_eq!(tokens("Eenmanszaak Smit"), ["smit"]);
     assert_eq!(tokens("A en/of B Pietersen"), ["pietersen"]);
 }
 
 #[test]
 fn alike_names_score_high() {
-    check("Bouwbedrijf De Vries B.V.", "BOUWBEDRIJF DE VRIES BV", 1.0, 1.1);
-    check("Bouwbedrijf De Vries B.V.", "Bouwbedrijf de Vris", 0.93, 1.0);
-    check("Hoveniersbedrijf Groen & Zonen", "HOVENIERSBEDRIJF GROEN & Z", 0.9, 1.0);
+    check(
+        "Bouwbedrijf De Vries B.V.",
+        "BOUWBEDRIJF DE VRIES BV",
+        1.0,
+        1.1,
+    );
+    check(
+        "Bouwbedrijf De Vries B.V.",
+        "Bouwbedrijf de Vris",
+        0.93,
+        1.0,
+    );
+    check(
+        "Hoveniersbedrijf Groen & Zonen",
+        "HOVENIERSBEDRIJF GROEN & Z",
+        0.9,
+        1.0,
+    );
     check("Café Ömer", "CAFE OMER", 1.0, 1.1);
-    check("Fietsenmaker Bakker V.O.F.", "fietsenmaker bakker", 1.0, 1.1);
+    check(
+        "Fietsenmaker Bakker V.O.F.",
+        "fietsenmaker bakker",
+        1.0,
+        1.1,
+    );
 }
 
 #[test]
