@@ -1,6 +1,8 @@
 //! The contract's JSON shapes (`shared/cli-contract.md`). Only this module
 //! decides field names; money is a string with two decimals, dates `YYYY-MM-DD`.
 
+pub mod matching;
+
 use serde::Serialize;
 use tegoed_core::receivables::Position;
 

@@ -46,6 +46,15 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Match unallocated bank transactions to invoices: book the certain, suggest the rest.
+    Match,
+    /// List the booked allocations of payments to invoices.
+    Allocations,
+    /// Say which kind of payment reference a value is and whether it is valid.
+    Reference {
+        /// A betalingskenmerk, RF reference, OGM or IBAN.
+        value: String,
+    },
     /// List every invoice with its open amount, status and dunning stage.
     Invoices {
         /// The date to compute for (YYYY-MM-DD); default today.

@@ -3,7 +3,9 @@
 mod demo;
 mod import;
 mod invoices;
+mod matching;
 mod parse;
+mod reference;
 
 use std::io::Write;
 
@@ -19,11 +21,17 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
     if let Command::Parse { files } = &cli.command {
         return parse::run(files, cli.json);
     }
+    if let Command::Reference { value } = &cli.command {
+        return reference::run(value, cli.json);
+    }
     let book = open_book(&cli).await?;
     let result = match cli.command {
         Command::Demo => demo::run(&book, cli.json).await,
         Command::Parse { .. } => Ok(()),
         Command::Import { files } => import::run(&book, &files, cli.json).await,
+        Command::Match => matching::run_match(&book, cli.json).await,
+        Command::Allocations => matching::run_allocations(&book, cli.json).await,
+        Command::Reference { .. } => Ok(()),
         Command::Invoices { as_of } => {
             invoices::run(&book, as_of.unwrap_or_else(today), cli.json).await
         }
