@@ -32,7 +32,7 @@ fn same(proposal: &Proposal, truth: &[(i64, Money)]) -> bool {
 
 #[test]
 fn precision_and_recall_on_a_generated_business() {
-    let world = generator::generate(400, 6_000, 4_000, 0x7E60_ED);
+    let world = generator::generate(400, 6_000, 4_000, 0x007E_60ED);
     let proposals = matching::propose(
         &world.items,
         &world.payments,

@@ -162,7 +162,7 @@ fn render(proposal: Option<&Proposal>) -> String {
 fn check(payment: Payment, expected: &str, reason_has: &[&str]) {
     let proposals = propose(
         &items(),
-        &[payment.clone()],
+        std::slice::from_ref(&payment),
         &knowledge(),
         &Settings::default(),
     );

@@ -190,7 +190,7 @@ fn customer_name(random: &mut Random, index: usize) -> String {
     let legal = random.pick(&LEGAL);
     // Enough variety that most names are unique, as in a real customer list.
     let city = CITIES[index % CITIES.len()];
-    let name = if index % 3 == 0 {
+    let name = if index.is_multiple_of(3) {
         format!("{trade} {surname} {legal}")
     } else {
         format!("{trade} {surname} {city} {legal}")
