@@ -9,7 +9,7 @@ use serde_json::json;
 use tegoed_e2e::{Driver, binary, cents, cli, enabled, screenshot_dir};
 
 /// Connects a WebDriver session to the app.
-async fn connect(driver: &Driver) -> anyhow::Result<Client> {
+pub(crate) async fn connect(driver: &Driver) -> anyhow::Result<Client> {
     let application = binary("tegoed-app")?;
     let mut capabilities = serde_json::Map::new();
     capabilities.insert("browserName".to_owned(), json!("wry"));
@@ -24,14 +24,17 @@ async fn connect(driver: &Driver) -> anyhow::Result<Client> {
 }
 
 /// Evaluates a JavaScript expression in the page.
-async fn eval(client: &Client, expression: &str) -> anyhow::Result<serde_json::Value> {
+pub(crate) async fn eval(client: &Client, expression: &str) -> anyhow::Result<serde_json::Value> {
     Ok(client
         .execute(&format!("return {expression};"), vec![])
         .await?)
 }
 
 /// Polls an expression until it is truthy; elements are never held across re-renders.
-async fn wait_for(client: &Client, expression: &str) -> anyhow::Result<serde_json::Value> {
+pub(crate) async fn wait_for(
+    client: &Client,
+    expression: &str,
+) -> anyhow::Result<serde_json::Value> {
     let started = Instant::now();
     loop {
         let value = eval(client, expression).await?;
@@ -46,7 +49,7 @@ async fn wait_for(client: &Client, expression: &str) -> anyhow::Result<serde_jso
     }
 }
 
-async fn click(client: &Client, test_id: &str) -> anyhow::Result<()> {
+pub(crate) async fn click(client: &Client, test_id: &str) -> anyhow::Result<()> {
     wait_for(
         client,
         &format!("document.querySelector('[data-testid=\"{test_id}\"]')"),
@@ -61,7 +64,7 @@ async fn click(client: &Client, test_id: &str) -> anyhow::Result<()> {
 }
 
 /// Saves a screenshot to `target/e2e/` once the page has painted what the DOM holds.
-async fn screenshot(client: &Client, name: &str) -> anyhow::Result<()> {
+pub(crate) async fn screenshot(client: &Client, name: &str) -> anyhow::Result<()> {
     let painted = "const done = arguments[arguments.length - 1]; \
                    requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
     client.execute_async(painted, vec![]).await?;

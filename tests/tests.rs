@@ -3,3 +3,4 @@
 //! real CLI on the same book. Run by `cargo xtask test`.
 
 mod app;
+mod import;

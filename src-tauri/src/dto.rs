@@ -568,6 +568,14 @@ mod convert {
         /// The preview of a file that cannot be imported.
         pub fn failed(path: String, file: String, error: &FileError) -> FilePreview {
             FilePreview {
+                needs_mapping: error.needs_mapping(),
+                ..FilePreview::unreadable(path, file, error.to_string())
+            }
+        }
+
+        /// The preview of a file that could not even be read.
+        pub fn unreadable(path: String, file: String, message: String) -> FilePreview {
+            FilePreview {
                 path,
                 file,
                 kind: None,
@@ -577,8 +585,8 @@ mod convert {
                 invoices: 0,
                 invoice_number: None,
                 warnings: Vec::new(),
-                error: Some(error.to_string()),
-                needs_mapping: error.needs_mapping(),
+                error: Some(message),
+                needs_mapping: false,
             }
         }
     }
@@ -619,13 +627,18 @@ mod convert {
     impl ImportOutcome {
         /// A file of which nothing was imported.
         pub fn failed(file: String, error: &FileError) -> ImportOutcome {
+            ImportOutcome::unreadable(file, error.to_string())
+        }
+
+        /// A file that could not be read.
+        pub fn unreadable(file: String, message: String) -> ImportOutcome {
             ImportOutcome {
                 file,
                 kind: None,
                 added: 0,
                 duplicates: 0,
                 warnings: Vec::new(),
-                error: Some(error.to_string()),
+                error: Some(message),
             }
         }
     }

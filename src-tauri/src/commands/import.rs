@@ -15,8 +15,16 @@ use crate::dto::{CommandError, ErrorKind, FilePreview, ImportOutcome, ImportProg
 /// The event carrying [`ImportProgress`] while files are imported.
 pub const PROGRESS_EVENT: &str = "import-progress";
 
-/// Reads every named file (folders stand for the files in them) as (name, bytes).
-async fn read(paths: Vec<String>) -> CommandResult<Vec<(PathBuf, String, Vec<u8>)>> {
+/// A named file and its bytes, or why it could not be read.
+struct ReadFile {
+    path: PathBuf,
+    name: String,
+    bytes: Result<Vec<u8>, String>,
+}
+
+/// Reads every named file (folders stand for the files in them); a file
+/// that cannot be read carries its message instead of failing the others.
+async fn read(paths: Vec<String>) -> CommandResult<Vec<ReadFile>> {
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
     let files = import::expand_folders(&paths).map_err(|message| CommandError {
         kind: ErrorKind::Input,
@@ -24,15 +32,14 @@ async fn read(paths: Vec<String>) -> CommandResult<Vec<(PathBuf, String, Vec<u8>
     })?;
     let mut read = Vec::with_capacity(files.len());
     for path in files {
-        let bytes = tokio::fs::read(&path).await.map_err(|error| CommandError {
-            kind: ErrorKind::Input,
-            message: format!("{}: cannot be read: {error}", path.display()),
-        })?;
+        let bytes = tokio::fs::read(&path)
+            .await
+            .map_err(|error| format!("{}: cannot be read: {error}", path.display()));
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |name| name.to_string_lossy().into_owned(),
         );
-        read.push((path, name, bytes));
+        read.push(ReadFile { path, name, bytes });
     }
     Ok(read)
 }
@@ -61,8 +68,15 @@ pub async fn preview_files(
     paths: Vec<String>,
 ) -> CommandResult<Vec<FilePreview>> {
     let mut previews = Vec::new();
-    for (path, name, bytes) in read(paths).await? {
+    for ReadFile { path, name, bytes } in read(paths).await? {
         let path = path.display().to_string();
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                previews.push(FilePreview::unreadable(path, name, message));
+                continue;
+            }
+        };
         previews.push(
             match import::prepare_one(&state.book().await, name.clone(), bytes).await {
                 Ok(prepared) => FilePreview::of(path, &prepared),
@@ -84,7 +98,14 @@ pub async fn import_files<R: Runtime>(
 ) -> CommandResult<Vec<ImportOutcome>> {
     let at = chrono::Utc::now();
     let mut outcomes = Vec::new();
-    for (_, name, bytes) in read(paths).await? {
+    for ReadFile { name, bytes, .. } in read(paths).await? {
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                outcomes.push(ImportOutcome::unreadable(name, message));
+                continue;
+            }
+        };
         let prepared = match import::prepare_one(&state.book().await, name.clone(), bytes).await {
             Ok(prepared) => prepared,
             Err(error) => {
