@@ -560,7 +560,15 @@ mod convert {
                     preview.format = Some("pdf".to_owned());
                     preview.invoice_number = pdf.number_in_name.clone();
                 }
-                None => preview.format = Some("csv".to_owned()),
+                None => {
+                    preview.kind = None;
+                    preview.format = Some("csv".to_owned());
+                    preview.needs_mapping = true;
+                    preview.error = Some(format!(
+                        "{}: Tegoed does not recognise these columns; map them once and files like it are read the same way from then on",
+                        prepared.name
+                    ));
+                }
             }
             preview
         }

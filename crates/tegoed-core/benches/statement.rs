@@ -162,9 +162,9 @@ fn camt053(n: usize) -> String {
             let cents = cents(index);
             balance += cents;
             let party = if cents < 0 { "Cdtr" } else { "Dbtr" };
-            let _ = write!(
+            let _ = writeln!(
                 entries,
-                "<Ntry><Amt Ccy=\"EUR\">{}</Amt><CdtDbtInd>{}</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>{date}</Dt></BookgDt><ValDt><Dt>{date}</Dt></ValDt><AcctSvcrRef>{index:014}</AcctSvcrRef><NtryDtls><TxDtls><Refs><EndToEndId>E2E{index:010}</EndToEndId></Refs><RltdPties><{party}><Nm>Klant {} B.V.</Nm></{party}><{party}Acct><Id><IBAN>NL96RABO1966407353</IBAN></Id></{party}Acct></RltdPties><RmtInf><Ustrd>Factuur 2026-{:04} klantnummer {}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>\n",
+                "<Ntry><Amt Ccy=\"EUR\">{}</Amt><CdtDbtInd>{}</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>{date}</Dt></BookgDt><ValDt><Dt>{date}</Dt></ValDt><AcctSvcrRef>{index:014}</AcctSvcrRef><NtryDtls><TxDtls><Refs><EndToEndId>E2E{index:010}</EndToEndId></Refs><RltdPties><{party}><Nm>Klant {} B.V.</Nm></{party}><{party}Acct><Id><IBAN>NL96RABO1966407353</IBAN></Id></{party}Acct></RltdPties><RmtInf><Ustrd>Factuur 2026-{:04} klantnummer {}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>",
                 decimal(cents),
                 indicator(cents),
                 index % 997,

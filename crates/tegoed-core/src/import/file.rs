@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use super::{ImportError, ImportReport};
 use crate::book::{Book, BookError};
 use crate::intake::{self, IntakeError, ParsedFile};
-use crate::statement::StatementError;
+use crate::statement::{self, StatementError};
 use crate::{invoice_pdf, ledger};
 
 /// A file read and parsed, ready to import.
@@ -21,12 +21,17 @@ pub struct Prepared {
     /// The file name.
     pub name: String,
     bytes: Vec<u8>,
-    /// What was read; `None` for a CSV whose layout needs the bank mapping
-    /// the book saved for its shape (found at import).
+    /// What was read; `None` for a CSV whose columns no reader recognised
+    /// and no saved mapping fits: a person must map them once.
     pub parsed: Option<ParsedFile>,
 }
 
 impl Prepared {
+    /// True when a person must map the file's columns before it can be imported.
+    pub fn needs_mapping(&self) -> bool {
+        self.parsed.is_none()
+    }
+
     /// The kind of file, as far as known before import.
     pub fn kind(&self) -> intake::Kind {
         self.parsed
@@ -144,10 +149,11 @@ pub async fn prepare(
     files: Vec<(String, Vec<u8>)>,
 ) -> Result<Vec<Prepared>, FileError> {
     let mappings = saved_mappings(book).await?;
-    files
-        .into_iter()
-        .map(|(name, bytes)| read(name, bytes, &mappings))
-        .collect()
+    let mut prepared = Vec::with_capacity(files.len());
+    for (name, bytes) in files {
+        prepared.push(read(book, name, bytes, &mappings).await?);
+    }
+    Ok(prepared)
 }
 
 /// Reads and parses one file with the ledger mappings the book saved.
@@ -155,7 +161,7 @@ pub async fn prepare(
 /// # Errors
 /// When the file cannot be read, naming file and line or cell.
 pub async fn prepare_one(book: &Book, name: String, bytes: Vec<u8>) -> Result<Prepared, FileError> {
-    read(name, bytes, &saved_mappings(book).await?)
+    read(book, name, bytes, &saved_mappings(book).await?).await
 }
 
 /// The ledger column mappings the book saved, one per file shape.
@@ -171,10 +177,30 @@ pub async fn saved_mappings(book: &Book) -> Result<Vec<ledger::Mapping>, BookErr
         .collect())
 }
 
-fn read(name: String, bytes: Vec<u8>, mappings: &[ledger::Mapping]) -> Result<Prepared, FileError> {
+/// Reads one file; a CSV of no known bank layout is read with the bank
+/// mapping the book saved for its shape, or left unparsed (`None`) when
+/// there is none: its columns need mapping once.
+async fn read(
+    book: &Book,
+    name: String,
+    bytes: Vec<u8>,
+    mappings: &[ledger::Mapping],
+) -> Result<Prepared, FileError> {
     let parsed = match intake::parse_with_mappings(&name, &bytes, mappings) {
         Ok(parsed) => Some(parsed),
-        Err(IntakeError::Statement(StatementError::UnknownCsvLayout { .. })) => None,
+        Err(IntakeError::Statement(StatementError::UnknownCsvLayout { shape, .. })) => {
+            let saved = book
+                .bank_csv_mapping(&shape)
+                .await?
+                .and_then(|text| statement::csv::Mapping::from_text(&text));
+            match saved {
+                Some(mapping) => Some(ParsedFile::Bank(
+                    statement::parse_with_mapping(&name, &bytes, &mapping)
+                        .map_err(IntakeError::from)?,
+                )),
+                None => None,
+            }
+        }
         Err(error) => return Err(error.into()),
     };
     Ok(Prepared {

@@ -1,6 +1,6 @@
 //! Import into a real (temporary) book.
 
-use std::cell::Cell;
+use std::sync::Mutex;
 
 use chrono::{TimeZone, Utc};
 
@@ -185,16 +185,13 @@ async fn progress_reaches_the_total() {
     let lines: Vec<(&str, i64, &str)> = (0..4_500).map(|_| ("261102", 1, "x")).collect();
     let text = mt940("1", ("261101", 0), &lines);
     let parsed = statement::parse("big.sta", text.as_bytes()).unwrap();
-    let calls = Cell::new(0);
-    let last = Cell::new((0, 0));
-    let progress = |done: usize, total: usize| {
-        calls.set(calls.get() + 1);
-        last.set((done, total));
-    };
+    let calls = Mutex::new(Vec::new());
+    let progress = |done: usize, total: usize| calls.lock().unwrap().push((done, total));
     let report = bank(&book, &parsed, at(), Some(&progress)).await.unwrap();
     assert_eq!(report.added, 4_500);
-    assert_eq!(calls.get(), 3);
-    assert_eq!(last.get(), (4_500, 4_500));
+    let calls = calls.into_inner().unwrap();
+    assert_eq!(calls.len(), 3);
+    assert_eq!(calls.last(), Some(&(4_500, 4_500)));
 }
 
 #[tokio::test]
