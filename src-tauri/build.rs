@@ -18,6 +18,12 @@ const COMMANDS: &[&str] = &[
     "import_files",
     "ledger_mapping",
     "import_ledger",
+    "run_matching",
+    "confirm_match",
+    "reject_match",
+    "reassign_match",
+    "ignore_transaction",
+    "undo_decision",
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, ExportError, TS};
 
 use crate::dto::{
-    AccountRow, AgeingBucket, BookStatus, CommandError, CustomerRow, ErrorKind, FieldColumn,
-    FieldOption, FileKind, FilePreview, ImportOutcome, ImportProgress, InvoiceRow, InvoiceStatus,
-    Language, LedgerMapping, LedgerMappingScreen, LetterRow, Receivables, SheetRows,
-    StatementPreview, TableColumns, TransactionRow, TransactionState,
+    AccountRow, AgeingBucket, BookStatus, CommandError, CustomerRow, Decision, ErrorKind,
+    FieldColumn, FieldOption, FileKind, FilePreview, ImportOutcome, ImportProgress, InvoiceRow,
+    InvoiceStatus, Language, LedgerMapping, LedgerMappingScreen, LetterRow, MatchSummary,
+    Receivables, SheetRows, StatementPreview, TableColumns, TransactionRow, TransactionState,
 };
 
 /// The folder the bindings live in, relative to the workspace.
@@ -34,6 +34,7 @@ pub fn render() -> Result<Vec<(String, String)>, ExportError> {
         one::<BookStatus>(&config)?,
         one::<CommandError>(&config)?,
         one::<CustomerRow>(&config)?,
+        one::<Decision>(&config)?,
         one::<ErrorKind>(&config)?,
         one::<FieldColumn>(&config)?,
         one::<FieldOption>(&config)?,
@@ -47,6 +48,7 @@ pub fn render() -> Result<Vec<(String, String)>, ExportError> {
         one::<LedgerMapping>(&config)?,
         one::<LedgerMappingScreen>(&config)?,
         one::<LetterRow>(&config)?,
+        one::<MatchSummary>(&config)?,
         one::<Receivables>(&config)?,
         one::<SheetRows>(&config)?,
         one::<StatementPreview>(&config)?,

@@ -372,6 +372,24 @@ pub struct LedgerMappingScreen {
     pub fields: Vec<FieldOption>,
 }
 
+/// What a matching run did.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct MatchSummary {
+    /// Allocations booked automatically.
+    pub booked: u32,
+    /// Suggestions awaiting a person.
+    pub suggested: u32,
+    /// Transactions that could not be placed.
+    pub unmatched: u32,
+}
+
+/// A person's decision on a transaction, to undo it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Decision {
+    /// The decision's id, for `undo_decision`.
+    pub id: i32,
+}
+
 mod convert {
     //! From core values to DTOs: the one place money and dates become strings.
 
@@ -767,6 +785,30 @@ mod convert {
                     .map(TableColumns::to_core)
                     .transpose()?,
             })
+        }
+    }
+
+    impl From<&tegoed_core::matching::Outcome> for MatchSummary {
+        fn from(outcome: &tegoed_core::matching::Outcome) -> MatchSummary {
+            let booked = outcome
+                .allocations
+                .iter()
+                .filter(|line| line.booked)
+                .count();
+            MatchSummary {
+                booked: count(booked),
+                suggested: count(outcome.allocations.len() - booked),
+                unmatched: count(outcome.unmatched_transactions),
+            }
+        }
+    }
+
+    impl Decision {
+        /// A decision by its book id.
+        pub fn new(id: i64) -> Decision {
+            Decision {
+                id: i32::try_from(id).unwrap_or(i32::MAX),
+            }
         }
     }
 }

@@ -59,6 +59,12 @@ pub fn run() -> anyhow::Result<()> {
             commands::import::import_files,
             commands::mapping::ledger_mapping,
             commands::mapping::import_ledger,
+            commands::reconcile::run_matching,
+            commands::reconcile::confirm_match,
+            commands::reconcile::reject_match,
+            commands::reconcile::reassign_match,
+            commands::reconcile::ignore_transaction,
+            commands::reconcile::undo_decision,
         ])
         .run(tauri::generate_context!())?;
     Ok(())

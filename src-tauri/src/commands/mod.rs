@@ -3,6 +3,7 @@
 
 pub mod import;
 pub mod mapping;
+pub mod reconcile;
 
 use chrono::NaiveDate;
 use tauri::{AppHandle, Runtime, State};

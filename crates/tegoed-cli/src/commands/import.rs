@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use tegoed_core::book::Book;
-use tegoed_core::import;
+use tegoed_core::{import, matching};
 
 use super::print_json;
 use crate::failure::Failure;
@@ -42,6 +42,21 @@ pub async fn run(book: &Book, files: &[PathBuf], as_json: bool) -> Result<(), Fa
             eprintln!("tegoed: warning: {warning}");
         }
         reports.push(json::ImportedFile::from(&report));
+    }
+    // Matching runs after every import, so what was paid is never chased.
+    if reports.iter().any(|report| report.added > 0) {
+        let settings = book.matching_settings().await?;
+        let outcome = matching::run(book, &settings, at).await?;
+        let booked = outcome
+            .allocations
+            .iter()
+            .filter(|line| line.booked)
+            .count();
+        eprintln!(
+            "tegoed: matched {booked} allocations, {} suggestions await a person, {} transactions unmatched",
+            outcome.allocations.len() - booked,
+            outcome.unmatched_transactions
+        );
     }
     if as_json {
         return print_json(&json::Imported { files: reports });

@@ -1,0 +1,106 @@
+//! Reconcile commands: run matching on demand, and a person's decisions on
+//! a transaction (confirm, reject, re-assign, not a customer payment),
+//! each undoable and recorded in the audit log by core.
+
+use tauri::State;
+use tegoed_core::book::{Book, DecisionError};
+use tegoed_core::matching;
+
+use super::CommandResult;
+use crate::AppState;
+use crate::dto::{CommandError, Decision, ErrorKind, MatchSummary};
+
+/// Who the audit log names for decisions taken in the app.
+const ACTOR: &str = "app";
+
+impl From<DecisionError> for CommandError {
+    fn from(error: DecisionError) -> CommandError {
+        match error {
+            DecisionError::Book(error) => error.into(),
+            error => CommandError {
+                kind: ErrorKind::Input,
+                message: error.to_string(),
+            },
+        }
+    }
+}
+
+/// Runs matching over the book (also done after every import).
+pub async fn run(book: &Book) -> CommandResult<MatchSummary> {
+    let settings = book.matching_settings().await?;
+    let outcome = matching::run(book, &settings, chrono::Utc::now()).await?;
+    Ok(MatchSummary::from(&outcome))
+}
+
+/// Matches everything unallocated: books what is certain, suggests the rest.
+#[tauri::command]
+pub async fn run_matching(state: State<'_, AppState>) -> CommandResult<MatchSummary> {
+    run(&state.book().await).await
+}
+
+/// Confirms the suggestion on a transaction.
+#[tauri::command]
+pub async fn confirm_match(
+    state: State<'_, AppState>,
+    transaction_id: i32,
+) -> CommandResult<Decision> {
+    let id = state
+        .book()
+        .await
+        .confirm_match(transaction_id.into(), ACTOR, chrono::Utc::now())
+        .await?;
+    Ok(Decision::new(id))
+}
+
+/// Rejects what is booked or suggested on a transaction; later runs leave it alone.
+#[tauri::command]
+pub async fn reject_match(
+    state: State<'_, AppState>,
+    transaction_id: i32,
+) -> CommandResult<Decision> {
+    let id = state
+        .book()
+        .await
+        .reject_match(transaction_id.into(), ACTOR, chrono::Utc::now())
+        .await?;
+    Ok(Decision::new(id))
+}
+
+/// Books a transaction on another invoice.
+#[tauri::command]
+pub async fn reassign_match(
+    state: State<'_, AppState>,
+    transaction_id: i32,
+    invoice: String,
+) -> CommandResult<Decision> {
+    let book = state.book().await;
+    let id = book
+        .reassign_match(transaction_id.into(), &invoice, ACTOR, chrono::Utc::now())
+        .await?;
+    Ok(Decision::new(id))
+}
+
+/// Marks a transaction as not a customer payment.
+#[tauri::command]
+pub async fn ignore_transaction(
+    state: State<'_, AppState>,
+    transaction_id: i32,
+) -> CommandResult<Decision> {
+    let id = state
+        .book()
+        .await
+        .ignore_transaction(transaction_id.into(), ACTOR, chrono::Utc::now())
+        .await?;
+    Ok(Decision::new(id))
+}
+
+/// Undoes a decision, restoring what was there before.
+#[tauri::command]
+pub async fn undo_decision(state: State<'_, AppState>, decision_id: i32) -> CommandResult<()> {
+    state
+        .book()
+        .await
+        .undo_decision(decision_id.into(), ACTOR, chrono::Utc::now())
+        .await?;
+    Ok(())
+}
