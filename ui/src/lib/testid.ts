@@ -48,6 +48,17 @@ export const TestId = {
 
   TransactionTable: "transaction-table",
   TransactionStateFilter: "transaction-state-filter",
+  TransactionRow: "transaction-row",
+  ReconcileRunButton: "reconcile-run-button",
+  ReconcileSummary: "reconcile-summary",
+  ReconcileTextFilter: "reconcile-text-filter",
+  ReconcileConfirm: "reconcile-confirm",
+  ReconcileReject: "reconcile-reject",
+  ReconcileAssign: "reconcile-assign",
+  ReconcileAssignInput: "reconcile-assign-input",
+  ReconcileAssignOk: "reconcile-assign-ok",
+  ReconcileIgnore: "reconcile-ignore",
+  ReconcileUndo: "reconcile-undo",
 
   ReceivablesTotalOpen: "receivables-total-open",
   ReceivablesTotalOverdue: "receivables-total-overdue",

@@ -29,6 +29,9 @@ import type {
   Receivables,
   TransactionRow,
 } from "./types";
+// Imported from the bindings directly: the reconcile results are only used through these wrappers.
+import type { Decision } from "./bindings/Decision";
+import type { MatchSummary } from "./bindings/MatchSummary";
 
 export type { CommandError, DragDropEvent, ErrorKind, UnlistenFn };
 
@@ -97,6 +100,38 @@ export function accounts(): Promise<AccountRow[]> {
 /** `transactions`: bank transactions and how they stand against invoices. */
 export function transactions(): Promise<TransactionRow[]> {
   return call("transactions");
+}
+
+export type { Decision, MatchSummary };
+
+/** `run_matching`: matches the unplaced transactions; books the sure ones, suggests the rest. */
+export function runMatching(): Promise<MatchSummary> {
+  return call("run_matching");
+}
+
+/** `confirm_match`: books the suggested match of a transaction. */
+export function confirmMatch(transactionId: number): Promise<Decision> {
+  return call("confirm_match", { transactionId });
+}
+
+/** `reject_match`: drops the suggested or booked match of a transaction. */
+export function rejectMatch(transactionId: number): Promise<Decision> {
+  return call("reject_match", { transactionId });
+}
+
+/** `reassign_match`: books a transaction against the invoice with number `invoice`. */
+export function reassignMatch(transactionId: number, invoice: string): Promise<Decision> {
+  return call("reassign_match", { transactionId, invoice });
+}
+
+/** `ignore_transaction`: marks a transaction as not a customer payment. */
+export function ignoreTransaction(transactionId: number): Promise<Decision> {
+  return call("ignore_transaction", { transactionId });
+}
+
+/** `undo_decision`: takes back a decision made by one of the calls above. */
+export function undoDecision(decisionId: number): Promise<void> {
+  return call("undo_decision", { decisionId });
 }
 
 /** `letters`: the letters produced so far. */
