@@ -9,12 +9,16 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import type {
   AccountRow,
   BookStatus,
+  CommandError,
   CustomerRow,
+  FieldOption,
   FilePreview,
   ImportOutcome,
   ImportProgress,
   InvoiceRow,
   Language,
+  LedgerMapping,
+  LedgerMappingScreen,
   LetterRow,
   Receivables,
   StatementPreview,
@@ -225,6 +229,161 @@ export const BROKEN_PREVIEW: FilePreview = {
   needs_mapping: false,
 };
 
+/** A CSV ledger whose columns Tegoed did not recognise: it needs a mapping. */
+export const UNMAPPED_PREVIEW: FilePreview = {
+  path: "/home/test/Downloads/export-boekhouding.csv",
+  file: "export-boekhouding.csv",
+  kind: "ledger",
+  format: "csv",
+  statements: [],
+  customers: 0,
+  invoices: 0,
+  invoice_number: null,
+  warnings: [],
+  error:
+    "export-boekhouding.csv: no invoice columns recognised; headers seen: sheet 'export-boekhouding' row 2: 'Nr', 'Wie', 'Wanneer', 'Totaal', 'Nog te ontvangen'",
+  needs_mapping: true,
+};
+
+const INVOICE_FIELDS = [
+  "invoice_number",
+  "customer_code",
+  "customer_name",
+  "invoice_date",
+  "due_date",
+  "amount",
+  "open_amount",
+  "currency",
+  "reference",
+  "status",
+  "credited_invoice",
+  "payment_term",
+  "order_number",
+  "email",
+  "iban",
+];
+
+const CUSTOMER_ONLY_FIELDS = [
+  "address",
+  "postal_code",
+  "city",
+  "language",
+  "consumer",
+  "own_terms",
+  "phone",
+  "contact_person",
+  "kvk_number",
+];
+
+const INVOICE_ONLY_FIELDS = [
+  "invoice_number",
+  "invoice_date",
+  "due_date",
+  "amount",
+  "open_amount",
+  "currency",
+  "reference",
+  "status",
+  "credited_invoice",
+  "order_number",
+];
+
+/** The ledger fields in Rust's order, with the tables they belong on. */
+export const LEDGER_FIELDS: FieldOption[] = [...INVOICE_FIELDS, ...CUSTOMER_ONLY_FIELDS].map(
+  (key) => ({
+    key,
+    on_invoices: INVOICE_FIELDS.includes(key),
+    on_customers: !INVOICE_ONLY_FIELDS.includes(key),
+  }),
+);
+
+/** The mapping screen of {@link UNMAPPED_PREVIEW}: a title row, the headers, then invoices. */
+export const UNMAPPED_SCREEN: LedgerMappingScreen = {
+  path: UNMAPPED_PREVIEW.path,
+  sheets: [
+    {
+      name: "export-boekhouding",
+      n_rows: 42,
+      rows: [
+        ["Export boekhouding 27-11-2026"],
+        ["Nr", "Wie", "Wanneer", "Totaal", "Nog te ontvangen"],
+        ["F-101", "Bakkerij de Vries", "01-09-2026", "8.666,54", "8.666,54"],
+        ["F-102", "Jansen Installatie", "02-10-2026", "1.210,00", "1.210,00"],
+        ["F-103", "Fietsenmaker Bos", "21-10-2026", "100,00", "0,00"],
+        ...Array.from({ length: 15 }, (_, index) => [
+          `F-${104 + index}`,
+          "Café 't Hoekje",
+          "15-11-2026",
+          "12,10",
+          "12,10",
+        ]),
+      ],
+    },
+  ],
+  mapping: null,
+  saved: false,
+  headers_seen:
+    "sheet 'export-boekhouding' row 2: 'Nr', 'Wie', 'Wanneer', 'Totaal', 'Nog te ontvangen'",
+  fields: LEDGER_FIELDS,
+};
+
+/** What Tegoed recognised in {@link LEDGER_PREVIEW}: an invoices and a customers sheet. */
+export const RECOGNISED_MAPPING: LedgerMapping = {
+  invoices: {
+    sheet: "Facturen",
+    header_row: 0,
+    headers: ["Factuur", "Debiteur", "Datum", "Vervalt", "Bedrag", "Open"],
+    columns: [
+      { field: "invoice_number", column: 0, confidence: 98 },
+      { field: "customer_code", column: 1, confidence: 73 },
+      { field: "invoice_date", column: 2, confidence: 90 },
+      { field: "due_date", column: 3, confidence: 88 },
+      { field: "amount", column: 4, confidence: 95 },
+      { field: "open_amount", column: 5, confidence: 91 },
+    ],
+  },
+  customers: {
+    sheet: "Klanten",
+    header_row: 0,
+    headers: ["Code", "Naam", "E-mail"],
+    columns: [
+      { field: "customer_code", column: 0, confidence: 97 },
+      { field: "customer_name", column: 1, confidence: 99 },
+      { field: "email", column: 2, confidence: 100 },
+    ],
+  },
+};
+
+/** The mapping screen of {@link LEDGER_PREVIEW}, starting from what was recognised. */
+export const RECOGNISED_SCREEN: LedgerMappingScreen = {
+  path: LEDGER_PREVIEW.path,
+  sheets: [
+    {
+      name: "Facturen",
+      n_rows: 41,
+      rows: [
+        ["Factuur", "Debiteur", "Datum", "Vervalt", "Bedrag", "Open"],
+        ["2026-0101", "BAK", "01-09-2026", "31-08-2026", "8666,54", "8666,54"],
+        ["2026-0140", "JAN", "02-10-2026", "01-11-2026", "1210,00", "1210,00"],
+      ],
+    },
+    {
+      name: "Klanten",
+      n_rows: 13,
+      rows: [
+        ["Code", "Naam", "E-mail"],
+        ["BAK", "Bakkerij de Vries", "info@bakkerijdevries.nl"],
+        ["JAN", "Jansen Installatie", ""],
+      ],
+    },
+    { name: "Notities", n_rows: 1, rows: [["Bijgewerkt op 27-11-2026"]] },
+  ],
+  mapping: RECOGNISED_MAPPING,
+  saved: false,
+  headers_seen: "",
+  fields: LEDGER_FIELDS,
+};
+
 /** What importing each previewed file does, by path. */
 export const OUTCOMES: Record<string, ImportOutcome> = {
   [BANK_PREVIEW.path]: {
@@ -251,6 +410,19 @@ export const OUTCOMES: Record<string, ImportOutcome> = {
     warnings: [],
     error: null,
   },
+};
+
+/** What `import_ledger` returns for each ledger, by path. */
+export const LEDGER_OUTCOMES: Record<string, ImportOutcome> = {
+  [UNMAPPED_PREVIEW.path]: {
+    file: UNMAPPED_PREVIEW.file,
+    kind: "ledger",
+    added: 18,
+    duplicates: 0,
+    warnings: [],
+    error: null,
+  },
+  [LEDGER_PREVIEW.path]: OUTCOMES[LEDGER_PREVIEW.path]!,
 };
 
 /** The `import-progress` events Rust sends while importing each file, by path. */
@@ -280,6 +452,12 @@ export type Backend = {
   progress: Record<string, ImportProgress[]>;
   /** When set, `import_files` waits for it after emitting the progress. */
   importGate: Promise<void> | null;
+  /** What `ledger_mapping` returns for each path. */
+  mappingScreens: Record<string, LedgerMappingScreen>;
+  /** What `import_ledger` returns for each path. */
+  ledgerOutcomes: Record<string, ImportOutcome>;
+  /** When set, `import_ledger` rejects with it. */
+  ledgerError: CommandError | null;
   /** Every call, in order, with its arguments (event plugin calls left out). */
   calls: { command: string; args: unknown }[];
 };
@@ -296,17 +474,29 @@ export function fixtureBackend(overrides: Partial<Backend> = {}): Backend {
     language: "nl",
     picked: [],
     previews: Object.fromEntries(
-      [BANK_PREVIEW, LEDGER_PREVIEW, PDF_PREVIEW, BROKEN_PREVIEW].map((preview) => [
-        preview.path,
-        preview,
-      ]),
+      [BANK_PREVIEW, LEDGER_PREVIEW, PDF_PREVIEW, BROKEN_PREVIEW, UNMAPPED_PREVIEW].map(
+        (preview) => [preview.path, preview],
+      ),
     ),
     outcomes: OUTCOMES,
     progress: PROGRESS,
     importGate: null,
+    mappingScreens: {
+      [UNMAPPED_PREVIEW.path]: UNMAPPED_SCREEN,
+      [LEDGER_PREVIEW.path]: RECOGNISED_SCREEN,
+    },
+    ledgerOutcomes: LEDGER_OUTCOMES,
+    ledgerError: null,
     calls: [],
     ...overrides,
   };
+}
+
+/** The answer for `path`, or the error Rust gives for a file that is not there. */
+function known<T>(answers: Record<string, T>, path: string): T {
+  const answer = answers[path];
+  if (answer === undefined) throw { kind: "input", message: `${path}: no such file` };
+  return answer;
 }
 
 function paths(args: unknown): string[] {
@@ -367,6 +557,11 @@ export function serve(backend: Backend): void {
           });
         case "import_files":
           return importFiles(backend, paths(args));
+        case "ledger_mapping":
+          return known(backend.mappingScreens, (args as { path: string }).path);
+        case "import_ledger":
+          if (backend.ledgerError !== null) throw backend.ledgerError;
+          return known(backend.ledgerOutcomes, (args as { path: string }).path);
         default:
           throw { kind: "internal", message: `unknown command ${command}` };
       }

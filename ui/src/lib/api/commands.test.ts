@@ -3,7 +3,7 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, test } from "vitest";
 import * as commands from "./commands";
 import type { DragDropEvent } from "./commands";
-import type { ImportProgress } from "./types";
+import type { ImportProgress, LedgerMapping } from "./types";
 
 afterEach(() => clearMocks());
 
@@ -46,6 +46,61 @@ describe("command wrappers", () => {
       { command: "preview_files", args: { paths: ["/home/test/a.sta", "/home/test/exports"] } },
       { command: "import_files", args: { paths: ["/home/test/a.sta"] } },
     ]);
+  });
+
+  test("map a ledger's columns and import it with that mapping", async () => {
+    const calls: { command: string; args: unknown }[] = [];
+    mockIPC((command, args) => {
+      calls.push({ command, args });
+      if (command === "import_ledger") {
+        return { file: "l.csv", kind: "ledger", added: 2, duplicates: 0, warnings: [], error: null };
+      }
+      return {
+        path: "/home/test/l.csv",
+        sheets: [],
+        mapping: null,
+        saved: false,
+        headers_seen: "",
+        fields: [],
+      };
+    });
+    const mapping: LedgerMapping = {
+      invoices: {
+        sheet: "l",
+        header_row: 1,
+        headers: ["Nr", "Totaal"],
+        columns: [
+          { field: "invoice_number", column: 0, confidence: 100 },
+          { field: "amount", column: 1, confidence: 100 },
+        ],
+      },
+      customers: null,
+    };
+
+    expect((await commands.ledgerMapping("/home/test/l.csv")).mapping).toBeNull();
+    expect((await commands.importLedger("/home/test/l.csv", mapping)).added).toBe(2);
+    expect(calls).toEqual([
+      { command: "ledger_mapping", args: { path: "/home/test/l.csv" } },
+      { command: "import_ledger", args: { path: "/home/test/l.csv", mapping } },
+    ]);
+  });
+
+  test("an import_ledger error names the cell and keeps its kind", async () => {
+    mockIPC(() => {
+      throw {
+        kind: "input",
+        message: "l.csv, sheet l, cell D3 (Totaal): 'twaalf' is not an amount",
+      };
+    });
+    await expect(
+      commands.importLedger("/home/test/l.csv", {
+        invoices: { sheet: "l", header_row: 0, headers: [], columns: [] },
+        customers: null,
+      }),
+    ).rejects.toEqual({
+      kind: "input",
+      message: "l.csv, sheet l, cell D3 (Totaal): 'twaalf' is not an amount",
+    });
   });
 
   test("listen to import-progress until told to stop", async () => {

@@ -25,6 +25,8 @@ import type {
   ImportOutcome,
   ImportProgress,
   Language,
+  LedgerMapping,
+  LedgerMappingScreen,
   LetterRow,
   Receivables,
   TransactionRow,
@@ -169,6 +171,24 @@ export function previewFiles(paths: readonly string[]): Promise<FilePreview[]> {
  */
 export function importFiles(paths: readonly string[]): Promise<ImportOutcome[]> {
   return call("import_files", { paths });
+}
+
+/**
+ * `ledger_mapping`: a ledger's sheets (their first rows as text) and the
+ * columns to start the mapping screen from: a mapping saved for files of
+ * this shape, else what Tegoed recognised, else none.
+ */
+export function ledgerMapping(path: string): Promise<LedgerMappingScreen> {
+  return call("ledger_mapping", { path });
+}
+
+/**
+ * `import_ledger`: reads the ledger at `path` with `mapping`, imports it and
+ * saves the mapping for later files of the same shape. A cell that does not
+ * fit its column rejects with an `input` error naming the sheet and cell.
+ */
+export function importLedger(path: string, mapping: LedgerMapping): Promise<ImportOutcome> {
+  return call("import_ledger", { path, mapping });
 }
 
 /** The event Rust emits while `import_files` writes bank transactions. */

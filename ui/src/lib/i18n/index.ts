@@ -63,11 +63,12 @@ export function tCount(key: PluralKey, count: number, params?: MessageParams): s
 }
 
 /**
- * Translates a code Rust sends (a stage, status, state, ageing bucket or file
- * kind) as `prefix.code`. An unknown code is shown as it is rather than hidden.
+ * Translates a code Rust sends (a stage, status, state, ageing bucket, file
+ * kind or ledger field) as `prefix.code`. An unknown code is shown as it is
+ * rather than hidden.
  */
 export function tCode(
-  prefix: "stage" | "status" | "state" | "ageing" | "kind",
+  prefix: "stage" | "status" | "state" | "ageing" | "kind" | "field",
   code: string,
 ): string {
   const key = `${prefix}.${code}`;

@@ -1,14 +1,15 @@
 /**
  * The import as the Import screen sees it: files read but not yet imported,
- * the import in progress and what it did. Rust reads, checks and counts the
- * files; this class keeps its answers and decides nothing about their
- * content. After an import it reloads the book, so every screen shows the
- * new data.
+ * the import in progress and what it did, and the ledger whose columns are
+ * being mapped. Rust reads, checks and counts the files; this class keeps
+ * its answers and decides nothing about their content. After an import it
+ * reloads the book, so every screen shows the new data.
  */
 
 import * as commands from "../api/commands";
 import type { FilePreview, ImportOutcome, ImportProgress } from "../api/types";
 import type { BookState } from "./book.svelte";
+import { MappingState } from "./mapping.svelte";
 
 /** Holds the files waiting to be imported and the state of importing them. */
 export class ImportState {
@@ -25,8 +26,10 @@ export class ImportState {
   batch = $state.raw<string[]>([]);
   /** The latest `import-progress` of each file, by file name, during an import. */
   progress = $state.raw<Record<string, ImportProgress>>({});
-  /** What the last import did, file by file, in Rust's order. */
+  /** What the last import did, file by file, in Rust's order, then each mapped ledger. */
   outcomes = $state.raw<ImportOutcome[]>([]);
+  /** The ledger on the mapping screen; null while that screen is closed. */
+  mapping = $state.raw<MappingState | null>(null);
 
   /** The previewed files that can be imported: those read without an error. */
   importable = $derived(this.previews.filter((preview) => preview.error === null));
@@ -90,10 +93,47 @@ export class ImportState {
 
   /** Forgets the waiting files and the outcomes of the last import. */
   clear(): void {
-    if (this.importing) return;
+    if (this.importing || this.mapping?.importing) return;
     this.previews = [];
     this.outcomes = [];
     this.progress = {};
+    this.mapping = null;
+  }
+
+  /**
+   * Opens the mapping screen for a waiting ledger: one whose columns were
+   * not recognised, or one whose recognised columns a person wants to
+   * check. Resolves once its rows are here (or its error is on the screen).
+   */
+  async openMapping(preview: FilePreview): Promise<void> {
+    if (this.importing || this.mapping?.importing) return;
+    const mapping = new MappingState(preview.path, preview.file);
+    this.mapping = mapping;
+    await mapping.load();
+  }
+
+  /** Closes the mapping screen without importing; nothing while it imports. */
+  closeMapping(): void {
+    if (this.mapping?.importing) return;
+    this.mapping = null;
+  }
+
+  /**
+   * Imports the ledger on the mapping screen with the person's mapping
+   * (Rust saves it for files of the same shape). On success its outcome
+   * joins the results, the file leaves the waiting list, the screen closes
+   * and the book is reloaded; on failure the screen stays open with the
+   * error, so the mapping can be corrected.
+   */
+  async importMapped(): Promise<void> {
+    const mapping = this.mapping;
+    if (mapping === null || this.importing) return;
+    const outcome = await mapping.import();
+    if (outcome === null) return;
+    this.previews = this.previews.filter((preview) => preview.path !== mapping.path);
+    this.outcomes = [...this.outcomes, outcome];
+    if (this.mapping === mapping) this.mapping = null;
+    await this.#book.reload();
   }
 
   async #preview(paths: readonly string[]): Promise<void> {
