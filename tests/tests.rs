@@ -4,3 +4,5 @@
 
 mod app;
 mod import;
+mod mapping;
+mod reconcile;
