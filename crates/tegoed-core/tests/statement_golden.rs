@@ -58,7 +58,7 @@ fn snapshot(result: &Result<ParsedFile, StatementError>) -> Value {
                 "origin": statement.origin.to_string(),
                 "opening_balance": statement.opening.map(|balance| json!({"date": balance.date.to_string(), "amount": balance.amount.to_string()})),
                 "closing_balance": statement.closing.map(|balance| json!({"date": balance.date.to_string(), "amount": balance.amount.to_string()})),
-                "transactions": statement.transactions.iter().map(|transaction| json!({
+                "transactions": statement.transactions.iter().map(|transaction| with_returns(transaction, json!({
                     "line": transaction.origin.line(),
                     "booking_date": transaction.booking_date.to_string(),
                     "value_date": transaction.value_date.map(|date| date.to_string()),
@@ -70,10 +70,27 @@ fn snapshot(result: &Result<ParsedFile, StatementError>) -> Value {
                     "structured_reference": opt(&transaction.structured_reference),
                     "end_to_end_id": opt(&transaction.end_to_end_id),
                     "bank_reference": opt(&transaction.bank_reference),
-                })).collect::<Vec<_>>(),
+                }))).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         }),
     }
+}
+
+/// Adds the return and ultimate-debtor fields where the bank gives them, so
+/// that only the files that carry them change.
+fn with_returns(transaction: &tegoed_core::statement::Transaction, mut value: Value) -> Value {
+    if let Some(object) = value.as_object_mut() {
+        if transaction.reversal {
+            object.insert("reversal".into(), json!(true));
+        }
+        if let Some(reason) = &transaction.return_reason {
+            object.insert("return_reason".into(), json!(reason));
+        }
+        if let Some(ultimate) = &transaction.ultimate_debtor {
+            object.insert("ultimate_debtor".into(), json!(ultimate));
+        }
+    }
+    value
 }
 
 /// Compares a snapshot with its golden file, or writes it when updating.

@@ -131,19 +131,24 @@ pub async fn insert_transactions(
             transaction.structured_reference,
             transaction.end_to_end_id,
             transaction.bank_reference,
+            i64::from(transaction.reversal),
+            transaction.return_reason,
+            transaction.ultimate_debtor,
         ]));
     }
     let batch = serde_json::Value::Array(rows).to_string();
     let result = sqlx::query!(
         r#"INSERT INTO bank_transactions (account_id, statement_id, identity, booking_date, value_date,
                 amount_cents, currency, counterparty_name, counterparty_iban, remittance,
-                structured_reference, end_to_end_id, bank_reference)
+                structured_reference, end_to_end_id, bank_reference, reversal, return_reason,
+                ultimate_debtor)
            SELECT ?, ?, json_extract(row.value, '$[0]'), json_extract(row.value, '$[1]'),
                   json_extract(row.value, '$[2]'), json_extract(row.value, '$[3]'),
                   json_extract(row.value, '$[4]'), json_extract(row.value, '$[5]'),
                   json_extract(row.value, '$[6]'), json_extract(row.value, '$[7]'),
                   json_extract(row.value, '$[8]'), json_extract(row.value, '$[9]'),
-                  json_extract(row.value, '$[10]')
+                  json_extract(row.value, '$[10]'), json_extract(row.value, '$[11]'),
+                  json_extract(row.value, '$[12]'), json_extract(row.value, '$[13]')
            FROM json_each(?) AS row WHERE true
            ON CONFLICT (account_id, identity) DO NOTHING"#,
         account_id,

@@ -228,7 +228,8 @@ impl Book {
         let transactions = sqlx::query!(
             r#"SELECT t.id AS "id!: i64", t.booking_date AS "booking_date: NaiveDate", t.amount_cents,
                       t.currency, t.counterparty_name, t.counterparty_iban, t.remittance,
-                      t.structured_reference, t.end_to_end_id,
+                      t.structured_reference, t.end_to_end_id, t.reversal, t.return_reason,
+                      t.ultimate_debtor,
                       (SELECT group_concat(a.invoice_id) FROM allocations a
                        WHERE a.transaction_id = t.id AND a.state = 'rejected') AS "rejected: String",
                       EXISTS (SELECT 1 FROM match_decisions d
@@ -244,8 +245,13 @@ impl Book {
         let payments = transactions
             .into_iter()
             .map(|row| {
+                // The bank's own mark (camt `RvslInd`, a return reason, MT940
+                // `RC`) first; words in the remittance otherwise.
+                let marked = (row.reversal != 0 || row.return_reason.is_some()).then(|| Reversal {
+                    reason: row.return_reason.clone(),
+                });
                 let reversal: Option<Reversal> = (row.amount_cents < 0)
-                    .then(|| row.remittance.as_deref().and_then(detect_reversal))
+                    .then(|| marked.or_else(|| row.remittance.as_deref().and_then(detect_reversal)))
                     .flatten();
                 Payment {
                     transaction_id: row.id,
@@ -257,6 +263,7 @@ impl Book {
                     remittance: row.remittance,
                     structured_reference: row.structured_reference,
                     end_to_end_id: row.end_to_end_id,
+                    ultimate_debtor: row.ultimate_debtor,
                     reversal,
                     rejected_invoices: split_ids(row.rejected),
                     person_decided: row.decided,
@@ -925,7 +932,7 @@ async fn learn_iban(
     at: DateTime<Utc>,
 ) -> Result<(), DecisionError> {
     let payer = sqlx::query!(
-        "SELECT counterparty_iban, counterparty_name, remittance FROM bank_transactions WHERE id = ?",
+        "SELECT counterparty_iban, counterparty_name, remittance, ultimate_debtor FROM bank_transactions WHERE id = ?",
         transaction_id
     )
     .fetch_one(&mut *connection)
@@ -941,6 +948,7 @@ async fn learn_iban(
     if crate::matching::looks_shared(
         payer.counterparty_name.as_deref(),
         payer.remittance.as_deref(),
+        payer.ultimate_debtor.as_deref(),
     ) {
         return Ok(());
     }

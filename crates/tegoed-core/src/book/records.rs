@@ -231,6 +231,12 @@ pub struct NewTransaction<'a> {
     pub end_to_end_id: Option<&'a str>,
     /// The bank's own reference.
     pub bank_reference: Option<&'a str>,
+    /// The bank marks it as a return or reversal.
+    pub reversal: bool,
+    /// The SEPA return reason code.
+    pub return_reason: Option<&'a str>,
+    /// The ultimate debtor's name.
+    pub ultimate_debtor: Option<&'a str>,
 }
 
 /// Inserts a transaction; returns `None` when one with the same identity is
@@ -246,8 +252,9 @@ pub async fn insert_transaction(
     let id = sqlx::query_scalar!(
         r#"INSERT INTO bank_transactions (account_id, statement_id, identity, booking_date, value_date,
                 amount_cents, currency, counterparty_name, counterparty_iban, remittance,
-                structured_reference, end_to_end_id, bank_reference)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                structured_reference, end_to_end_id, bank_reference, reversal, return_reason,
+                ultimate_debtor)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (account_id, identity) DO NOTHING
            RETURNING id AS "id!: i64""#,
         transaction.account_id,
@@ -262,7 +269,10 @@ pub async fn insert_transaction(
         transaction.remittance,
         transaction.structured_reference,
         transaction.end_to_end_id,
-        transaction.bank_reference
+        transaction.bank_reference,
+        transaction.reversal,
+        transaction.return_reason,
+        transaction.ultimate_debtor
     )
     .fetch_optional(connection)
     .await?;

@@ -495,6 +495,7 @@ async fn insert_statements(
                     structured_reference: None,
                     end_to_end_id: payment.end_to_end_id.as_deref(),
                     bank_reference: Some(&bank_reference),
+                    ..NewTransaction::default()
                 },
             )
             .await?

@@ -102,6 +102,29 @@ pub async fn bank_file(
     bank(book, &parsed, at, progress).await
 }
 
+/// Reads a CSV bank file with the column mapping a person made, imports it,
+/// and saves the mapping for every later file of the same shape.
+///
+/// # Errors
+/// [`ImportError`] when the file does not fit the mapping or cannot be
+/// imported; the book is then unchanged (the mapping is saved only after
+/// the import succeeded).
+pub async fn bank_csv_with_mapping(
+    book: &Book,
+    file_name: &str,
+    bytes: &[u8],
+    mapping: &statement::csv::Mapping,
+    at: DateTime<Utc>,
+    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
+) -> Result<ImportReport, ImportError> {
+    let parsed = statement::parse_with_mapping(file_name, bytes, mapping)?;
+    let report = bank(book, &parsed, at, progress).await?;
+    let shape = statement::csv::grid(bytes, 1).shape;
+    book.save_bank_csv_mapping(&shape, &mapping.to_text(), at)
+        .await?;
+    Ok(report)
+}
+
 /// Imports a parsed bank file into the book in one database transaction.
 /// `progress` is called with (transactions done, total) after each batch.
 ///
@@ -192,6 +215,9 @@ pub async fn bank(
                     structured_reference: item.structured_reference.as_deref(),
                     end_to_end_id: item.end_to_end_id.as_deref(),
                     bank_reference: item.bank_reference.as_deref(),
+                    reversal: item.reversal,
+                    return_reason: item.return_reason.as_deref(),
+                    ultimate_debtor: item.ultimate_debtor.as_deref(),
                 })
                 .collect();
             let added = usize::try_from(

@@ -5,6 +5,7 @@ use std::sync::Mutex;
 use chrono::{TimeZone, Utc};
 
 use super::*;
+use crate::money::Money;
 
 fn at() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap()
@@ -227,4 +228,185 @@ async fn a_saved_csv_mapping_is_used_for_files_of_that_shape() {
         .unwrap();
     let report = import_text(&book, "x.csv", csv).await.unwrap();
     assert_eq!(report.added, 2);
+}
+
+#[tokio::test]
+async fn a_persons_csv_mapping_imports_and_is_remembered_for_the_shape() {
+    let (_folder, book) = empty_book().await;
+    let october = "Datum;Bedrag;Omschrijving\n02-10-2026;12,50;koffie\n";
+    let november = "Datum;Bedrag;Omschrijving\n02-11-2026;-30,00;lunch\n";
+    let mapping = statement::csv::Mapping {
+        delimiter: b';',
+        skip_lines: 1,
+        date_column: 0,
+        date_format: "%d-%m-%Y".to_owned(),
+        amount: statement::csv::AmountColumns::Signed(1),
+        decimal_comma: true,
+        account_column: None,
+        account: Some("NL91ABNA0417164300".to_owned()),
+        currency_column: None,
+        counterparty_name_column: None,
+        counterparty_iban_column: None,
+        remittance_columns: vec![2],
+        bank_reference_column: None,
+        balance_after_column: None,
+    };
+    let report = bank_csv_with_mapping(
+        &book,
+        "oktober.csv",
+        october.as_bytes(),
+        &mapping,
+        at(),
+        None,
+    )
+    .await
+    .unwrap();
+    assert_eq!(report.added, 1);
+    let prepared = crate::import::prepare_one(
+        &book,
+        "november.csv".to_owned(),
+        november.as_bytes().to_vec(),
+    )
+    .await
+    .unwrap();
+    assert!(
+        !prepared.needs_mapping(),
+        "the saved mapping reads the next file of the shape"
+    );
+    let report = crate::import::file(&book, &prepared, at(), None)
+        .await
+        .unwrap();
+    assert!(matches!(report, crate::import::FileReport::Bank(ref bank) if bank.added == 1));
+}
+
+/// A camt.053 of NL42INGB9836900602 with one entry: `entry` is the XML
+/// inside `<Ntry>` after the amount, indicator and status.
+fn camt(id: &str, day: &str, opening_cents: i64, cents: i64, entry: &str) -> String {
+    let money = |cents: i64| format!("{}.{:02}", cents.abs() / 100, cents.abs() % 100);
+    let side = |cents: i64| if cents < 0 { "DBIT" } else { "CRDT" };
+    let closing = opening_cents + cents;
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+<GrpHdr><MsgId>{id}</MsgId><CreDtTm>{day}T06:00:00</CreDtTm></GrpHdr>
+<Stmt><Id>{id}</Id><Acct><Id><IBAN>NL42INGB9836900602</IBAN></Id><Ccy>EUR</Ccy></Acct>
+<Bal><Tp><CdOrPrtry><Cd>PRCD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">{}</Amt><CdtDbtInd>{}</CdtDbtInd><Dt><Dt>{day}</Dt></Dt></Bal>
+<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">{}</Amt><CdtDbtInd>{}</CdtDbtInd><Dt><Dt>{day}</Dt></Dt></Bal>
+<Ntry><Amt Ccy="EUR">{}</Amt><CdtDbtInd>{}</CdtDbtInd>{entry}</Ntry>
+</Stmt></BkToCstmrStmt></Document>"#,
+        money(opening_cents),
+        side(opening_cents),
+        money(closing),
+        side(closing),
+        money(cents),
+        side(cents),
+    )
+}
+
+/// The customer's side of a SEPA direct debit: debtor, their account, the
+/// mandate's end-to-end id.
+const DEBTOR: &str = "<RltdPties><Dbtr><Nm>Van der Meer &amp; Zn B.V.</Nm></Dbtr>\
+<DbtrAcct><Id><IBAN>NL17INGB9556279955</IBAN></Id></DbtrAcct>\
+<Cdtr><Nm>Tegoed Demo B.V.</Nm></Cdtr>\
+<CdtrAcct><Id><IBAN>NL42INGB9836900602</IBAN></Id></CdtrAcct></RltdPties>";
+
+#[tokio::test]
+async fn r_debits_a_returned_direct_debit_reopens_the_invoice_it_paid() {
+    use crate::book::{NewCustomer, NewInvoice, insert_customer, insert_invoice};
+    use crate::matching::{self, Settings};
+    use crate::receivables::{self, InvoiceStatus, LedgerStatus};
+
+    let (_folder, book) = empty_book().await;
+    let mut transaction = book.begin().await.unwrap();
+    let customer = insert_customer(
+        &mut transaction,
+        &NewCustomer {
+            code: "K7",
+            name: "Van der Meer & Zn B.V.",
+            language: "nl",
+            ..NewCustomer::default()
+        },
+    )
+    .await
+    .unwrap();
+    insert_invoice(
+        &mut transaction,
+        &NewInvoice {
+            number: "2026-0042",
+            customer_id: customer,
+            invoice_date: "2026-02-01".parse().unwrap(),
+            due_date: "2026-03-03".parse().unwrap(),
+            amount: Money::from_cents(60_500),
+            currency: "EUR",
+            reference: None,
+            ledger_status: LedgerStatus::Open,
+            source: "test",
+        },
+    )
+    .await
+    .unwrap();
+    transaction.commit().await.unwrap();
+
+    // The collection comes in and pays the invoice.
+    let collected = camt(
+        "S1",
+        "2026-03-02",
+        100_000,
+        60_500,
+        &format!(
+            "<Sts>BOOK</Sts><BookgDt><Dt>2026-03-02</Dt></BookgDt><AcctSvcrRef>R-1</AcctSvcrRef>\
+<NtryDtls><TxDtls><Refs><EndToEndId>INC-2026-0042</EndToEndId></Refs>{DEBTOR}\
+<RmtInf><Ustrd>Incasso factuur 2026-0042</Ustrd></RmtInf></TxDtls></NtryDtls>"
+        ),
+    );
+    import_text(&book, "s1.xml", &collected).await.unwrap();
+    let first = matching::run(&book, &Settings::default(), at())
+        .await
+        .unwrap();
+    assert_eq!(first.allocations.len(), 1);
+    assert!(first.allocations[0].auto, "{:?}", first.allocations);
+    let as_of = "2026-03-20".parse().unwrap();
+    let paid = receivables::positions(&book, as_of).await.unwrap();
+    assert_eq!(paid[0].status, InvoiceStatus::Paid);
+
+    // The debtor's bank returns it: a debit marked as a reversal, MD06, same
+    // end-to-end id, parties as in the collection.
+    let returned = camt(
+        "S2",
+        "2026-03-09",
+        160_500,
+        -60_500,
+        &format!(
+            "<RvslInd>true</RvslInd><Sts>BOOK</Sts><BookgDt><Dt>2026-03-09</Dt></BookgDt>\
+<AcctSvcrRef>R-2</AcctSvcrRef><NtryDtls><TxDtls><Refs><EndToEndId>INC-2026-0042</EndToEndId></Refs>\
+{DEBTOR}<RtrInf><Rsn><Cd>MD06</Cd></Rsn></RtrInf></TxDtls></NtryDtls>"
+        ),
+    );
+    let parsed = statement::parse("s2.xml", returned.as_bytes()).unwrap();
+    let line = &parsed.statements[0].transactions[0];
+    assert!(line.reversal);
+    assert_eq!(line.return_reason.as_deref(), Some("MD06"));
+    assert_eq!(
+        line.counterparty_iban.as_deref(),
+        Some("NL17INGB9556279955")
+    );
+    import_text(&book, "s2.xml", &returned).await.unwrap();
+
+    // No remittance words: the bank's own marks make it a return. Debits are
+    // never booked without a person (domain.md §5.4), so it is suggested.
+    let second = matching::run(&book, &Settings::default(), at())
+        .await
+        .unwrap();
+    assert_eq!(second.allocations.len(), 1, "{:?}", second.allocations);
+    let line = &second.allocations[0];
+    assert!(!line.auto);
+    assert_eq!(line.invoice, "2026-0042");
+    assert_eq!(line.amount, Money::from_cents(-60_500));
+    assert!(line.reason.contains("MD06"), "{}", line.reason);
+    book.confirm_match(line.transaction_id, "test", at())
+        .await
+        .unwrap();
+    let reopened = receivables::positions(&book, as_of).await.unwrap();
+    assert_eq!(reopened[0].status, InvoiceStatus::Open);
+    assert_eq!(reopened[0].open_amount, Money::from_cents(60_500));
 }

@@ -129,13 +129,35 @@ fn reason_code_meaning(code: &str) -> &'static str {
 /// factoring): never trust or learn its IBAN.
 const SHARED_SIGNS: [&str; 4] = [" inzake ", " i.z. ", "derdengelden", " namens "];
 
-/// True when the name or remittance shows the payer pays for someone else.
-pub(crate) fn looks_shared(name: Option<&str>, remittance: Option<&str>) -> bool {
-    [name, remittance].into_iter().flatten().any(|text| {
+/// True when the name or remittance shows the payer pays for someone else,
+/// or the bank names an ultimate debtor (`UltmtDbtr`) other than the payer
+/// (`domain.md` §5.1.3).
+pub(crate) fn looks_shared(
+    name: Option<&str>,
+    remittance: Option<&str>,
+    ultimate_debtor: Option<&str>,
+) -> bool {
+    let worded = [name, remittance].into_iter().flatten().any(|text| {
         let padded = format!(" {} ", text.to_lowercase());
         SHARED_SIGNS.iter().any(|sign| padded.contains(sign))
-    })
+    });
+    worded || ultimate_differs(name, ultimate_debtor)
 }
+
+/// True when an ultimate debtor is named and is not the payer itself.
+fn ultimate_differs(payer: Option<&str>, ultimate_debtor: Option<&str>) -> bool {
+    let (Some(payer), Some(ultimate)) = (payer, ultimate_debtor) else {
+        return false;
+    };
+    let (payer, ultimate) = (super::name::tokens(payer), super::name::tokens(ultimate));
+    if payer.is_empty() || ultimate.is_empty() {
+        return false;
+    }
+    super::name::similarity(&payer, &ultimate) < SAME_PARTY
+}
+
+/// Names at least this alike are the same party (payer and ultimate debtor).
+const SAME_PARTY: f64 = 0.9;
 
 /// An IBAN in the form the engine compares: upper case, no spaces.
 pub fn normalise_iban(iban: &str) -> String {
@@ -328,6 +350,7 @@ impl<'a> Engine<'a> {
         let shared = looks_shared(
             payment.counterparty_name.as_deref(),
             payment.remittance.as_deref(),
+            payment.ultimate_debtor.as_deref(),
         );
         if let Some(iban) = &payment.counterparty_iban {
             let iban = normalise_iban(iban);

@@ -93,6 +93,9 @@ pub struct Payment {
     pub structured_reference: Option<String>,
     /// SEPA end-to-end id.
     pub end_to_end_id: Option<String>,
+    /// The party the payer pays for (camt `UltmtDbtr`): when it is not the
+    /// payer, the payer's IBAN is a shared (provider, factoring) account.
+    pub ultimate_debtor: Option<String>,
     /// Known to be a return or chargeback (camt `RvslInd`, a return reason).
     pub reversal: Option<Reversal>,
     /// Invoices a person rejected for this transaction: never proposed again.

@@ -529,6 +529,26 @@ fn payment_provider_accounts_say_nothing_about_the_customer() {
 }
 
 #[test]
+fn an_ultimate_debtor_other_than_the_payer_marks_a_shared_account() {
+    let paid_for = |ultimate: &str| Payment {
+        ultimate_debtor: Some(ultimate.into()),
+        ..from(pay("484.00", "betaling"), "De Vries Holding", DE_VRIES_IBAN)
+    };
+    // The IBAN is De Vries's, but the bank says it pays for someone else.
+    check(
+        paid_for("Fietsenmaker Bakker"),
+        "suggest 400: 2026-0047=484.00",
+        &[],
+    );
+    // The payer paying for itself is no sign.
+    check(
+        paid_for("De Vries Holding B.V."),
+        "auto 900: 2026-0047=484.00",
+        &["IBAN known"],
+    );
+}
+
+#[test]
 fn disputed_invoices_are_never_booked() {
     check(
         pay("1500.00", "Factuur 2026-0151"),

@@ -70,6 +70,8 @@ enum Tag {
     CdtrRefInf,
     Ref,
     AddtlTxInf,
+    RtrInf,
+    Rsn,
     GrpHdr,
     CreDtTm,
     Other,
@@ -124,6 +126,8 @@ impl Tag {
             "CdtrRefInf" => Tag::CdtrRefInf,
             "Ref" => Tag::Ref,
             "AddtlTxInf" => Tag::AddtlTxInf,
+            "RtrInf" => Tag::RtrInf,
+            "Rsn" => Tag::Rsn,
             "GrpHdr" => Tag::GrpHdr,
             "CreDtTm" => Tag::CreDtTm,
             _ => Tag::Other,
@@ -147,6 +151,7 @@ struct Detail {
     remittance: Option<String>,
     structured_reference: Option<String>,
     additional: Option<String>,
+    return_reason: Option<String>,
 }
 
 /// An entry (`Ntry`) being read.
@@ -162,6 +167,7 @@ struct Entry {
     value_date: Option<NaiveDate>,
     bank_reference: Option<String>,
     additional: Option<String>,
+    reversal: bool,
     details: Vec<Detail>,
 }
 
@@ -540,6 +546,7 @@ fn apply(
         Tag::Dt | Tag::DtTm if top(2) == Tag::BookgDt => entry.booking_date = Some(date(value)?),
         Tag::Dt | Tag::DtTm if top(2) == Tag::ValDt => entry.value_date = Some(date(value)?),
         Tag::AcctSvcrRef if top(2) == Tag::Ntry => entry.bank_reference = non_empty(value),
+        Tag::RvslInd if top(2) == Tag::Ntry => entry.reversal = value.trim() == "true",
         Tag::AddtlNtryInf => entry.additional = non_empty(&collapse_spaces(value)),
         _ => {}
     }
@@ -616,6 +623,11 @@ fn apply_detail(
             detail.structured_reference = non_empty(value);
         }
         Tag::AddtlTxInf => detail.additional = non_empty(&collapse_spaces(value)),
+        Tag::Cd | Tag::Prtry
+            if top(2) == Tag::Rsn && within(Tag::RtrInf) && detail.return_reason.is_none() =>
+        {
+            detail.return_reason = non_empty(value);
+        }
         _ => {}
     }
     Ok(())
@@ -725,8 +737,17 @@ fn close_entry(
         };
     let make = |detail: Option<&Detail>, amount: Money, currency: &str| {
         let debit = amount.is_negative();
+        let return_reason = detail.and_then(|detail| detail.return_reason.clone());
+        let reversal = entry.reversal || return_reason.is_some();
+        // A return keeps the parties of the payment it returns: the debtor is
+        // the customer whose payment comes back, the creditor is us.
+        let returned_from_debtor = reversal
+            && debit
+            && detail.is_some_and(|detail| {
+                detail.debtor_name.is_some() || detail.debtor_account.is_some()
+            });
         let (name, account) = match detail {
-            Some(detail) if debit => (
+            Some(detail) if debit && !returned_from_debtor => (
                 detail
                     .creditor_name
                     .clone()
@@ -761,6 +782,9 @@ fn close_entry(
             bank_reference: detail
                 .and_then(|detail| detail.bank_reference.clone())
                 .or(entry.bank_reference.clone()),
+            reversal,
+            return_reason,
+            ultimate_debtor: detail.and_then(|detail| detail.ultimate_debtor.clone()),
             origin: at.clone(),
         }
     };

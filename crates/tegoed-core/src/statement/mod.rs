@@ -131,6 +131,15 @@ pub struct Transaction {
     pub end_to_end_id: Option<String>,
     /// The bank's own reference for the booking.
     pub bank_reference: Option<String>,
+    /// The bank marks it as a return or reversal of an earlier booking
+    /// (camt `RvslInd`, MT940 `RC`/`RD`, a return reason).
+    pub reversal: bool,
+    /// The SEPA return reason code (`AC04`, `AC06`, `MD06`, `MS03`, …):
+    /// camt `RtrInf/Rsn/Cd`, MT940 `/RTRN/`.
+    pub return_reason: Option<String>,
+    /// The party the payer pays for (camt `UltmtDbtr/Nm`, MT940 `/ULTD/`);
+    /// differing from the payer, it marks a provider or factoring account.
+    pub ultimate_debtor: Option<String>,
     /// Where the transaction starts in the file.
     pub origin: Location,
 }

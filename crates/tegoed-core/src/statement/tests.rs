@@ -146,3 +146,59 @@ fn mt940_amounts_need_a_decimal_separator() {
         Some(("500.00".to_owned(), "NTRF"))
     );
 }
+
+#[test]
+fn mt940_return_marks_and_reason_codes() {
+    let text = ":20:R1\n:25:NL91ABNA0417164300\n:28C:1\n:60F:C260301EUR100,00\n\
+:61:2603020302RC60,50NDDTNONREF\n\
+:86:/EREF/INC-42/RTRN/MD06/NAME/Van der Meer/ULTD/Meer Holding/ID-1/REMI/USTD//Incasso 2026-0042/\n\
+:61:2603030303C10,00NTRFNONREF\n:86:/NAME/A. Jansen/REMI/USTD//fact 12/\n\
+:62F:C260303EUR49,50\n-\n";
+    let parsed = parse_ok("r.sta", text);
+    let [returned, plain] = parsed.statements[0].transactions.as_slice() else {
+        panic!()
+    };
+    assert_eq!(returned.amount.to_string(), "-60.50");
+    assert!(returned.reversal);
+    assert_eq!(returned.return_reason.as_deref(), Some("MD06"));
+    assert_eq!(returned.ultimate_debtor.as_deref(), Some("Meer Holding"));
+    assert_eq!(returned.end_to_end_id.as_deref(), Some("INC-42"));
+    assert!(!plain.reversal);
+    assert_eq!(
+        (
+            plain.return_reason.as_deref(),
+            plain.ultimate_debtor.as_deref()
+        ),
+        (None, None)
+    );
+}
+
+#[test]
+fn camt_reversal_indicator_return_reason_and_ultimate_debtor() {
+    let text = r#"<?xml version="1.0"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+<Stmt><Id>S</Id><Acct><Id><IBAN>NL42INGB9836900602</IBAN></Id><Ccy>EUR</Ccy></Acct>
+<Ntry><Amt Ccy="EUR">50.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-03-01</Dt></BookgDt>
+<NtryDtls><TxDtls><RltdPties><Dbtr><Nm>Mollie B.V.</Nm></Dbtr><UltmtDbtr><Nm>Bakkerij Jansen</Nm></UltmtDbtr></RltdPties></TxDtls></NtryDtls></Ntry>
+<Ntry><Amt Ccy="EUR">50.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><RvslInd>true</RvslInd><Sts>BOOK</Sts><BookgDt><Dt>2026-03-02</Dt></BookgDt>
+<NtryDtls><TxDtls><RltdPties><Dbtr><Nm>Bakkerij Jansen</Nm></Dbtr><DbtrAcct><Id><IBAN>NL02ABNA0123456789</IBAN></Id></DbtrAcct>
+<Cdtr><Nm>Wij B.V.</Nm></Cdtr></RltdPties><RtrInf><Rsn><Cd>AC04</Cd></Rsn></RtrInf></TxDtls></NtryDtls></Ntry>
+</Stmt></BkToCstmrStmt></Document>"#;
+    let parsed = parse_ok("r.xml", text);
+    let [paid, returned] = parsed.statements[0].transactions.as_slice() else {
+        panic!()
+    };
+    assert!(!paid.reversal);
+    assert_eq!(paid.ultimate_debtor.as_deref(), Some("Bakkerij Jansen"));
+    assert!(returned.reversal);
+    assert_eq!(returned.return_reason.as_deref(), Some("AC04"));
+    // A return names the customer whose payment comes back, not us.
+    assert_eq!(
+        returned.counterparty_name.as_deref(),
+        Some("Bakkerij Jansen")
+    );
+    assert_eq!(
+        returned.counterparty_iban.as_deref(),
+        Some("NL02ABNA0123456789")
+    );
+}

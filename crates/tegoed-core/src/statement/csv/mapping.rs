@@ -259,6 +259,9 @@ impl Mapping {
                 bank_reference: self
                     .bank_reference_column
                     .and_then(|column| non_empty(record.get(column))),
+                reversal: false,
+                return_reason: None,
+                ultimate_debtor: None,
                 origin: Location::Line(record.line),
             },
             balance_before: None,

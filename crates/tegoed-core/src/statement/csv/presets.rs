@@ -425,6 +425,9 @@ fn transaction(
         structured_reference: None,
         end_to_end_id: None,
         bank_reference: None,
+        reversal: false,
+        return_reason: None,
+        ultimate_debtor: None,
         origin: Location::Line(record.line),
     }
 }

@@ -27,6 +27,10 @@ pub(crate) struct Details {
     pub structured_reference: Option<String>,
     /// End-to-end id.
     pub end_to_end_id: Option<String>,
+    /// SEPA return reason (`/RTRN/MS03/`): the booking returns an earlier one.
+    pub return_reason: Option<String>,
+    /// Ultimate debtor's name (`/ULTD/name/id/`).
+    pub ultimate_debtor: Option<String>,
 }
 
 /// The SEPA code words recognised in `:86:` text.
@@ -193,6 +197,14 @@ fn code_words(text: &str) -> Details {
             "EREF" if details.end_to_end_id.is_none() => {
                 details.end_to_end_id =
                     non_empty(value).filter(|eref| eref != "NOTPROVIDED" && eref != "NONREF");
+            }
+            "RTRN" if details.return_reason.is_none() => {
+                let code = value.split('/').find(|part| !part.trim().is_empty());
+                details.return_reason = code.and_then(non_empty);
+            }
+            "ULTD" if details.ultimate_debtor.is_none() => {
+                let name = value.split('/').find(|part| !part.trim().is_empty());
+                details.ultimate_debtor = name.and_then(|name| non_empty(&collapse_spaces(name)));
             }
             "CNTP" => {
                 let mut parts = value.split('/');
@@ -435,5 +447,6 @@ pub(crate) fn labelled(text: &str) -> Details {
         remittance: first_value(&values, "Omschrijving:"),
         structured_reference: first_value(&values, "Betalingskenm.:"),
         end_to_end_id: first_value(&values, "Kenmerk:"),
+        ..Details::default()
     }
 }

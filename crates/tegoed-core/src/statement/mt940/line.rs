@@ -102,6 +102,8 @@ pub(crate) struct StatementLine<'a> {
     pub entry_date: Option<NaiveDate>,
     /// Signed amount (reversals of debits are credits and vice versa).
     pub amount: Money,
+    /// Marked `RC` (reversal of a credit) or `RD` (reversal of a debit).
+    pub reversal: bool,
     /// Transaction type, e.g. `NTRF`.
     pub kind: &'a str,
     /// Reference for the account owner (`NONREF`, `EREF`, a timestamp, an IBAN…).
@@ -134,6 +136,7 @@ pub(crate) fn statement_line<'a>(
             rest = rest.get(4..).unwrap_or_default();
         }
     }
+    let reversal = rest.starts_with("RC") || rest.starts_with("RD");
     let (negative, after_mark) = if let Some(after) = rest.strip_prefix("RC") {
         (true, after)
     } else if let Some(after) = rest.strip_prefix("RD") {
@@ -175,6 +178,7 @@ pub(crate) fn statement_line<'a>(
         clamped,
         entry_date,
         amount: if negative { -amount } else { amount },
+        reversal,
         kind,
         customer_reference: customer_reference.trim(),
         bank_reference: bank_reference.trim(),

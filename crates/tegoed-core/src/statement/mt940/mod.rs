@@ -505,6 +505,9 @@ fn statement_line(
             structured_reference: None,
             end_to_end_id: None,
             bank_reference,
+            reversal: parsed.reversal,
+            return_reason: None,
+            ultimate_debtor: None,
             origin: Location::Line(field.line),
         },
     };
@@ -545,6 +548,9 @@ fn flush_pending(builder: &mut Builder) {
     transaction.remittance = details.remittance;
     transaction.structured_reference = details.structured_reference;
     transaction.end_to_end_id = details.end_to_end_id;
+    transaction.reversal |= details.return_reason.is_some();
+    transaction.return_reason = details.return_reason;
+    transaction.ultimate_debtor = details.ultimate_debtor;
     if transaction.counterparty_iban.is_none() {
         let first_token = supplementary_first
             .split_whitespace()
