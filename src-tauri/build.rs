@@ -18,6 +18,8 @@ const COMMANDS: &[&str] = &[
     "import_files",
     "ledger_mapping",
     "import_ledger",
+    "bank_csv_mapping",
+    "import_bank_csv",
     "run_matching",
     "confirm_match",
     "reject_match",

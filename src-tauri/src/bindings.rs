@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, ExportError, TS};
 
 use crate::dto::{
-    AccountRow, AgeingBucket, BookStatus, CommandError, CustomerRow, Decision, ErrorKind,
-    FieldColumn, FieldOption, FileKind, FilePreview, ImportOutcome, ImportProgress, InvoiceRow,
-    InvoiceStatus, Language, LedgerMapping, LedgerMappingScreen, LetterRow, MatchSummary,
-    Receivables, SheetRows, StatementPreview, TableColumns, TransactionRow, TransactionState,
+    AccountRow, AgeingBucket, AmountKind, BankCsvMapping, BankCsvScreen, BookStatus, CommandError,
+    CustomerRow, Decision, ErrorKind, FieldColumn, FieldOption, FileKind, FilePreview,
+    ImportOutcome, ImportProgress, InvoiceRow, InvoiceStatus, Language, LedgerMapping,
+    LedgerMappingScreen, LetterRow, MatchSummary, Receivables, SheetRows, StatementPreview,
+    TableColumns, TransactionRow, TransactionState,
 };
 
 /// The folder the bindings live in, relative to the workspace.
@@ -31,6 +32,9 @@ pub fn render() -> Result<Vec<(String, String)>, ExportError> {
     Ok(vec![
         one::<AccountRow>(&config)?,
         one::<AgeingBucket>(&config)?,
+        one::<AmountKind>(&config)?,
+        one::<BankCsvMapping>(&config)?,
+        one::<BankCsvScreen>(&config)?,
         one::<BookStatus>(&config)?,
         one::<CommandError>(&config)?,
         one::<CustomerRow>(&config)?,

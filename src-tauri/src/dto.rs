@@ -390,14 +390,74 @@ pub struct Decision {
     pub id: i32,
 }
 
+/// How a bank CSV gives the amount.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AmountKind {
+    /// One signed column (`-12,50`).
+    Signed,
+    /// An unsigned amount plus a column saying `Af`/`Bij` (debit/credit).
+    WithSign,
+    /// Separate debit and credit columns.
+    DebitCredit,
+}
+
+/// A person's column mapping for a bank CSV no preset knows.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct BankCsvMapping {
+    /// Lines before the first transaction (title and header lines).
+    pub skip_lines: u32,
+    /// The booking date column.
+    pub date_column: u32,
+    /// The date format, e.g. `%d-%m-%Y` or `%Y%m%d`.
+    pub date_format: String,
+    /// How the amount is given.
+    pub amount_kind: AmountKind,
+    /// The amount column (signed, or unsigned with a sign column).
+    pub amount_column: Option<u32>,
+    /// The column saying which way the money goes (`with_sign`).
+    pub sign_column: Option<u32>,
+    /// That column's text for money out, e.g. `Af` or `D` (`with_sign`).
+    pub debit_word: Option<String>,
+    /// Money out (`debit_credit`).
+    pub debit_column: Option<u32>,
+    /// Money in (`debit_credit`).
+    pub credit_column: Option<u32>,
+    /// True for a decimal comma (`1.234,56`).
+    pub decimal_comma: bool,
+    /// The own account's column, when the file has one.
+    pub account_column: Option<u32>,
+    /// The own account (IBAN) when no column has it.
+    pub account: Option<String>,
+    /// Counterparty name.
+    pub counterparty_name_column: Option<u32>,
+    /// Counterparty IBAN.
+    pub counterparty_iban_column: Option<u32>,
+    /// Description columns, joined with a space.
+    pub remittance_columns: Vec<u32>,
+    /// The bank's own reference.
+    pub bank_reference_column: Option<u32>,
+}
+
+/// What the bank CSV mapping screen shows.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BankCsvScreen {
+    /// The file's full path.
+    pub path: String,
+    /// The delimiter found, as text (`;`, `,` or `tab`).
+    pub delimiter: String,
+    /// The first rows, split into cells.
+    pub rows: Vec<Vec<String>>,
+}
+
 mod convert {
     //! From core values to DTOs: the one place money and dates become strings.
 
     use tegoed_core::book::{AccountSummary, AllocationState, LetterSummary, TransactionSummary};
     use tegoed_core::import::{FileError, FileReport, Prepared};
     use tegoed_core::intake::ParsedFile;
-    use tegoed_core::ledger;
     use tegoed_core::receivables::{self, CustomerPosition, Position, Summary};
+    use tegoed_core::{ledger, statement};
 
     use super::*;
 
@@ -808,6 +868,82 @@ mod convert {
         pub fn new(id: i64) -> Decision {
             Decision {
                 id: i32::try_from(id).unwrap_or(i32::MAX),
+            }
+        }
+    }
+
+    fn column(value: Option<u32>) -> Option<usize> {
+        value.and_then(|column| usize::try_from(column).ok())
+    }
+
+    fn required(value: Option<u32>, what: &str) -> Result<usize, String> {
+        column(value).ok_or_else(|| format!("choose the {what} column"))
+    }
+
+    impl BankCsvMapping {
+        /// The core mapping for a file with this delimiter.
+        ///
+        /// # Errors
+        /// A column the amount kind needs that was not chosen.
+        pub fn to_core(&self, delimiter: u8) -> Result<statement::csv::Mapping, String> {
+            let amount = match self.amount_kind {
+                AmountKind::Signed => {
+                    statement::csv::AmountColumns::Signed(required(self.amount_column, "amount")?)
+                }
+                AmountKind::WithSign => statement::csv::AmountColumns::WithSign {
+                    amount: required(self.amount_column, "amount")?,
+                    sign: required(self.sign_column, "debit/credit")?,
+                    debit_word: self.debit_word.clone().unwrap_or_else(|| "Af".to_owned()),
+                },
+                AmountKind::DebitCredit => statement::csv::AmountColumns::DebitCredit {
+                    debit: required(self.debit_column, "debit")?,
+                    credit: required(self.credit_column, "credit")?,
+                },
+            };
+            if self.account_column.is_none()
+                && self
+                    .account
+                    .as_deref()
+                    .is_none_or(|iban| iban.trim().is_empty())
+            {
+                return Err("choose the own account column or type the account's IBAN".to_owned());
+            }
+            Ok(statement::csv::Mapping {
+                delimiter,
+                skip_lines: usize::try_from(self.skip_lines).unwrap_or(0),
+                date_column: required(Some(self.date_column), "date")?,
+                date_format: self.date_format.clone(),
+                amount,
+                decimal_comma: self.decimal_comma,
+                account_column: column(self.account_column),
+                account: self
+                    .account
+                    .as_ref()
+                    .map(|iban| iban.split_whitespace().collect()),
+                currency_column: None,
+                counterparty_name_column: column(self.counterparty_name_column),
+                counterparty_iban_column: column(self.counterparty_iban_column),
+                remittance_columns: self
+                    .remittance_columns
+                    .iter()
+                    .filter_map(|value| column(Some(*value)))
+                    .collect(),
+                bank_reference_column: column(self.bank_reference_column),
+                balance_after_column: None,
+            })
+        }
+    }
+
+    impl BankCsvScreen {
+        /// The screen for a file's first rows.
+        pub fn of(path: String, grid: &statement::csv::Grid) -> BankCsvScreen {
+            BankCsvScreen {
+                path,
+                delimiter: match grid.delimiter {
+                    b'\t' => "tab".to_owned(),
+                    other => char::from(other).to_string(),
+                },
+                rows: grid.rows.clone(),
             }
         }
     }

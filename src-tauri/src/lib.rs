@@ -59,6 +59,8 @@ pub fn run() -> anyhow::Result<()> {
             commands::import::import_files,
             commands::mapping::ledger_mapping,
             commands::mapping::import_ledger,
+            commands::mapping::bank_csv_mapping,
+            commands::mapping::import_bank_csv,
             commands::reconcile::run_matching,
             commands::reconcile::confirm_match,
             commands::reconcile::reject_match,

@@ -1,13 +1,16 @@
-//! The ledger mapping screen: when Tegoed does not recognise a sheet's
-//! columns, a person maps them once; the mapping is saved per file shape
-//! and reused for every later file of that shape (CLI included).
+//! The mapping screens: when Tegoed does not recognise a ledger's or a bank
+//! CSV's columns, a person maps them once; the mapping is saved per file
+//! shape and reused for every later file of that shape (CLI included).
 
 use tauri::State;
-use tegoed_core::{import, ledger};
+use tegoed_core::{import, ledger, statement};
 
 use super::CommandResult;
 use crate::AppState;
-use crate::dto::{CommandError, ErrorKind, ImportOutcome, LedgerMapping, LedgerMappingScreen};
+use crate::dto::{
+    BankCsvMapping, BankCsvScreen, CommandError, ErrorKind, ImportOutcome, LedgerMapping,
+    LedgerMappingScreen,
+};
 
 async fn read(path: &str) -> CommandResult<(String, Vec<u8>)> {
     let path = std::path::Path::new(path);
@@ -62,4 +65,37 @@ pub async fn import_ledger(
     Ok(ImportOutcome::from(&import::FileReport::Ledger(
         name, report,
     )))
+}
+
+/// The first rows of a CSV bank file, for mapping its columns.
+#[tauri::command]
+pub async fn bank_csv_mapping(path: String) -> CommandResult<BankCsvScreen> {
+    let (_, bytes) = read(&path).await?;
+    Ok(BankCsvScreen::of(path, &statement::csv::grid(&bytes, 12)))
+}
+
+/// Reads a bank CSV with the person's mapping and imports it; the mapping
+/// is saved for files of the same shape.
+#[tauri::command]
+pub async fn import_bank_csv(
+    state: State<'_, AppState>,
+    path: String,
+    mapping: BankCsvMapping,
+) -> CommandResult<ImportOutcome> {
+    let (name, bytes) = read(&path).await?;
+    let delimiter = statement::csv::grid(&bytes, 1).delimiter;
+    let mapping = mapping.to_core(delimiter).map_err(input_error)?;
+    let book = state.book().await;
+    let report =
+        import::bank_csv_with_mapping(&book, &name, &bytes, &mapping, chrono::Utc::now(), None)
+            .await
+            .map_err(|error| match error {
+                import::ImportError::Book(error) => CommandError::from(error),
+                error => input_error(error),
+            })?;
+    let outcome = ImportOutcome::from(&import::FileReport::Bank(report));
+    if outcome.added > 0 {
+        super::reconcile::run(&book).await?;
+    }
+    Ok(outcome)
 }

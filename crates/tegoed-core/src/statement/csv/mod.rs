@@ -10,11 +10,13 @@
 //! account; balances come from the balance-after (or -before) column where
 //! the layout has one, and are `None` otherwise.
 
+mod grid;
 mod mapping;
 mod presets;
 
 use std::collections::BTreeMap;
 
+pub use grid::{Grid, grid};
 pub use mapping::{AmountColumns, Mapping};
 
 use super::{Balance, Format, Location, ParsedFile, Statement, StatementError, Transaction};
