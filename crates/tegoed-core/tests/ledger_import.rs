@@ -135,6 +135,7 @@ async fn add_tegoed_records(book: &Book, invoice_number: &str) {
             auto: true,
             booked: true,
             reason: "test",
+            reason_nl: None,
             created_at: at(),
         },
     )

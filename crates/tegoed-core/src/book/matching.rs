@@ -122,8 +122,10 @@ pub struct AllocationLine {
     pub auto: bool,
     /// Booked (otherwise a suggestion).
     pub booked: bool,
-    /// Why.
+    /// Why, in English (the CLI contract's `reason`).
     pub reason: String,
+    /// Why, in Dutch; `None` for allocations written before Dutch reasons.
+    pub reason_nl: Option<String>,
 }
 
 /// A transaction's allocations and flag as they were before a decision.
@@ -142,6 +144,8 @@ struct SavedAllocation {
     auto: bool,
     state: String,
     reason: String,
+    #[serde(default)]
+    reason_nl: Option<String>,
     created_at: String,
     decision_id: Option<i64>,
 }
@@ -357,6 +361,8 @@ impl Book {
         let mut n_booked = 0;
         let mut n_suggested = 0;
         for proposal in proposals {
+            let reason = proposal.reason();
+            let reason_nl = proposal.reason_nl();
             for allocation in &proposal.allocations {
                 insert_allocation(
                     connection,
@@ -367,7 +373,8 @@ impl Book {
                         confidence_permille: i64::from(proposal.confidence.permille()),
                         auto: proposal.auto,
                         booked: proposal.auto,
-                        reason: &proposal.reason,
+                        reason: &reason,
+                        reason_nl: Some(&reason_nl),
                         created_at: at,
                     },
                 )
@@ -407,7 +414,7 @@ impl Book {
             r#"SELECT t.id AS "transaction_id!: i64", t.booking_date AS "booking_date: NaiveDate",
                       t.amount_cents AS transaction_cents, t.counterparty_name, t.end_to_end_id,
                       t.bank_reference, i.number, a.amount_cents, a.confidence_permille, a.auto,
-                      a.reason
+                      a.reason, a.reason_nl
                FROM allocations a
                JOIN bank_transactions t ON t.id = a.transaction_id
                JOIN invoices i ON i.id = a.invoice_id
@@ -433,6 +440,7 @@ impl Book {
                 auto: row.auto != 0,
                 booked,
                 reason: row.reason,
+                reason_nl: row.reason_nl,
             })
             .collect())
     }
@@ -578,6 +586,7 @@ impl Book {
         .execute(&mut *connection)
         .await?;
         let reason = format!("allocated by {actor}");
+        let reason_nl = format!("toegewezen door {actor}");
         for ((_, part), invoice_id) in allocations.iter().zip(&invoice_ids) {
             let id = insert_allocation(
                 connection,
@@ -589,6 +598,7 @@ impl Book {
                     auto: false,
                     booked: true,
                     reason: &reason,
+                    reason_nl: Some(&reason_nl),
                     created_at: at,
                 },
             )
@@ -758,8 +768,8 @@ impl Book {
         for saved in &before.allocations {
             sqlx::query!(
                 r#"INSERT INTO allocations (id, transaction_id, invoice_id, amount_cents, confidence_permille,
-                                           auto, state, reason, created_at, decision_id)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"#,
+                                           auto, state, reason, reason_nl, created_at, decision_id)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"#,
                 saved.id,
                 decision.transaction_id,
                 saved.invoice_id,
@@ -768,6 +778,7 @@ impl Book {
                 saved.auto,
                 saved.state,
                 saved.reason,
+                saved.reason_nl,
                 saved.created_at,
                 saved.decision_id
             )
@@ -871,7 +882,7 @@ async fn snapshot(
     .ok_or(DecisionError::UnknownTransaction(transaction_id))?;
     let rows = sqlx::query!(
         r#"SELECT id AS "id!: i64", invoice_id, amount_cents, confidence_permille, auto, state, reason,
-                  created_at, decision_id
+                  reason_nl, created_at, decision_id
            FROM allocations WHERE transaction_id = ? ORDER BY id"#,
         transaction_id
     )
@@ -889,6 +900,7 @@ async fn snapshot(
                 auto: row.auto != 0,
                 state: row.state,
                 reason: row.reason,
+                reason_nl: row.reason_nl,
                 created_at: row.created_at,
                 decision_id: row.decision_id,
             })

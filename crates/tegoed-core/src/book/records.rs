@@ -294,8 +294,10 @@ pub struct NewAllocation<'a> {
     pub auto: bool,
     /// `booked` or `suggested`.
     pub booked: bool,
-    /// Why, in words.
+    /// Why, in words (English, the CLI contract).
     pub reason: &'a str,
+    /// The same reason in Dutch, for the app.
+    pub reason_nl: Option<&'a str>,
     /// When.
     pub created_at: DateTime<Utc>,
 }
@@ -316,8 +318,8 @@ pub async fn insert_allocation(
     };
     let id = sqlx::query!(
         r#"INSERT INTO allocations (transaction_id, invoice_id, amount_cents, confidence_permille, auto,
-                                    state, reason, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)"#,
+                                    state, reason, reason_nl, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"#,
         allocation.transaction_id,
         allocation.invoice_id,
         amount_cents,
@@ -325,6 +327,7 @@ pub async fn insert_allocation(
         allocation.auto,
         state,
         allocation.reason,
+        allocation.reason_nl,
         allocation.created_at
     )
     .execute(connection)

@@ -37,8 +37,11 @@ pub struct TransactionSummary {
     pub state: AllocationState,
     /// Invoices booked or suggested.
     pub invoices: Vec<String>,
-    /// The reason of the (first) allocation or suggestion.
+    /// The reason of the (first) allocation or suggestion, in English.
     pub reason: Option<String>,
+    /// The same reason in Dutch; `None` where the allocation predates Dutch
+    /// reasons (show `reason` then).
+    pub reason_nl: Option<String>,
 }
 
 impl Book {
@@ -56,7 +59,10 @@ impl Book {
                        WHERE a.transaction_id = t.id AND a.state = 'suggested') AS "suggested: String",
                       (SELECT a.reason FROM allocations a
                        WHERE a.transaction_id = t.id AND a.state IN ('booked', 'suggested')
-                       ORDER BY a.id LIMIT 1) AS "reason: String"
+                       ORDER BY a.id LIMIT 1) AS "reason: String",
+                      (SELECT a.reason_nl FROM allocations a
+                       WHERE a.transaction_id = t.id AND a.state IN ('booked', 'suggested')
+                       ORDER BY a.id LIMIT 1) AS "reason_nl: String"
                FROM bank_transactions t ORDER BY t.booking_date DESC, t.id DESC"#
         )
         .fetch_all(self.pool())
@@ -85,6 +91,7 @@ impl Book {
                         .map(|list| list.split(' ').map(str::to_owned).collect())
                         .unwrap_or_default(),
                     reason: row.reason,
+                    reason_nl: row.reason_nl,
                 }
             })
             .collect())

@@ -514,6 +514,7 @@ async fn insert_statements(
                         auto: booked,
                         booked,
                         reason,
+                        reason_nl: None,
                         created_at: at,
                     },
                 )

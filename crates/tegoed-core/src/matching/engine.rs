@@ -20,6 +20,7 @@ use std::collections::{HashMap, HashSet};
 use super::combination::{self, Fit};
 use super::name::NameIndex;
 use super::number::{self, Mention, NumberIndex, Reading};
+use super::reason::ReasonPart;
 use super::score::{self, Adjustment, Evidence, Hold};
 use super::{Allocation, Customer, Knowledge, OpenItem, Payment, Proposal, Reversal, Settings};
 use crate::money::Money;
@@ -113,16 +114,6 @@ pub fn detect_reversal(remittance: &str) -> Option<Reversal> {
         .map(str::to_owned);
     let worded = RETURN_SIGNS.iter().any(|sign| lower.contains(sign));
     (worded || code.is_some()).then_some(Reversal { reason: code })
-}
-
-fn reason_code_meaning(code: &str) -> &'static str {
-    match code {
-        "AC04" => "account closed",
-        "AC06" => "account blocked",
-        "MD06" => "refund requested by the debtor",
-        "MS03" => "reason not given",
-        _ => "returned",
-    }
 }
 
 /// Signs that a payer pays on behalf of someone else (payment provider,
@@ -584,10 +575,9 @@ impl<'a> Engine<'a> {
                     .filter(|proposal| proposal.evidence != Evidence::KnownIbanOnly);
                 if let (true, Some(mut proposal)) = (foreign, fits) {
                     proposal.auto = false;
-                    proposal.reason.push_str(&format!(
-                        " · {} named, but that belongs to another customer",
-                        self.numbers_of(&designated)
-                    ));
+                    proposal
+                        .reasons
+                        .push(ReasonPart::NamedOtherCustomer(self.numbers(&designated)));
                     return Some(proposal);
                 }
             }
@@ -632,16 +622,16 @@ impl<'a> Engine<'a> {
             .iter()
             .all(|position| signals.references.contains(position))
             && !signals.references.is_empty();
-        let mut notes: Vec<String> = Vec::new();
+        let mut notes: Vec<ReasonPart> = Vec::new();
         let mut holds: Vec<Hold> = Vec::new();
         let mut allocation_set = set.clone();
         let mut unapplied = Money::ZERO;
         let tolerance = self.tolerance(total);
         let evidence = if amount == total {
             notes.push(if set.len() > 1 {
-                format!("amount equal to the {} items named", set.len())
+                ReasonPart::AmountEqualNamed(set.len())
             } else {
-                "amount equal".to_owned()
+                ReasonPart::AmountEqual
             });
             if by_reference {
                 Evidence::ReferenceExact
@@ -649,10 +639,7 @@ impl<'a> Engine<'a> {
                 Evidence::NumbersExact
             }
         } else if amount < total && total - amount <= tolerance {
-            notes.push(format!(
-                "{} short (bank costs?), rest stays open",
-                total - amount
-            ));
+            notes.push(ReasonPart::ShortBankCosts(total - amount));
             Evidence::NumbersWithinTolerance
         } else {
             let amounts: Vec<Money> = set.iter().map(|position| self.open(*position)).collect();
@@ -667,9 +654,8 @@ impl<'a> Engine<'a> {
                         .iter()
                         .filter_map(|index| set.get(*index).copied())
                         .collect();
-                    notes.push(format!(
-                        "amount equal to {} of the items named",
-                        self.numbers_of(&allocation_set)
+                    notes.push(ReasonPart::AmountEqualPartOfNamed(
+                        self.numbers(&allocation_set),
                     ));
                     Evidence::NamedSubset
                 }
@@ -683,15 +669,14 @@ impl<'a> Engine<'a> {
                         .filter_map(|index| set.get(*index).copied())
                         .collect();
                     holds.push(Hold::Ambiguous);
-                    notes.push(format!(
-                        "ambiguous: {} or {}",
-                        self.numbers_of(&allocation_set),
-                        self.numbers_of(&other)
+                    notes.push(ReasonPart::Ambiguous(
+                        self.numbers(&allocation_set),
+                        self.numbers(&other),
                     ));
                     Evidence::NamedSubset
                 }
                 Fit::None if amount < total => {
-                    notes.push(format!("partial payment, {} stays open", total - amount));
+                    notes.push(ReasonPart::Partial(total - amount));
                     let single = set.len() == 1;
                     let customer = set
                         .first()
@@ -708,7 +693,7 @@ impl<'a> Engine<'a> {
                 }
                 Fit::None => {
                     unapplied = amount - total;
-                    notes.push(format!("{unapplied} more than open, kept as credit"));
+                    notes.push(ReasonPart::Over(unapplied));
                     Evidence::AmountDiffers
                 }
             }
@@ -718,11 +703,11 @@ impl<'a> Engine<'a> {
         if let (Some((kind, text)), true) =
             (&signals.reference_text, !signals.references.is_empty())
         {
-            let numbers = self.numbers_of(&signals.references);
-            reasons.push(format!(
-                "{} {text} valid, issued for {numbers}",
-                kind.code()
-            ));
+            reasons.push(ReasonPart::ReferenceValid {
+                kind: *kind,
+                written: text.clone(),
+                numbers: self.numbers(&signals.references),
+            });
         }
         let named_only: Vec<u32> = set
             .iter()
@@ -730,20 +715,10 @@ impl<'a> Engine<'a> {
             .filter(|position| !signals.references.contains(position))
             .collect();
         if !named_only.is_empty() {
-            let place = if signals.named_in_end_to_end {
-                "end-to-end id"
-            } else {
-                "description"
-            };
-            let noun = if named_only.len() > 1 {
-                "invoices"
-            } else {
-                "invoice"
-            };
-            reasons.push(format!(
-                "{noun} {} in {place}",
-                self.numbers_of(&named_only)
-            ));
+            reasons.push(ReasonPart::NumbersIn {
+                numbers: self.numbers(&named_only),
+                end_to_end: signals.named_in_end_to_end,
+            });
         }
         self.finish(
             payment,
@@ -787,17 +762,13 @@ impl<'a> Engine<'a> {
         allocations
     }
 
-    fn numbers_of(&self, positions: &[u32]) -> String {
-        let numbers: Vec<&str> = positions
+    /// The invoice numbers of items, in order, for a reason.
+    fn numbers(&self, positions: &[u32]) -> Vec<String> {
+        positions
             .iter()
             .filter_map(|position| self.item(*position))
-            .map(|item| item.number.as_str())
-            .collect();
-        match numbers.as_slice() {
-            [] => String::new(),
-            [only] => (*only).to_owned(),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-        }
+            .map(|item| item.number.clone())
+            .collect()
     }
 
     /// The customer's open items, oldest due first, without rejected ones.
@@ -831,10 +802,10 @@ impl<'a> Engine<'a> {
         let positions = self.customer_items(customer, payment);
         let mut notes = Vec::new();
         let mut holds = Vec::new();
-        let mut reasons = vec![if by_iban {
-            "IBAN known".to_owned()
+        let reasons = vec![if by_iban {
+            ReasonPart::IbanKnown
         } else {
-            format!("name like {}", self.customer_name(customer))
+            ReasonPart::NameLike(self.customer_name(customer))
         }];
         let singles: Vec<u32> = positions
             .iter()
@@ -849,10 +820,7 @@ impl<'a> Engine<'a> {
             })
         });
         let (evidence, chosen): (Evidence, Vec<u32>) = if let [single] = singles.as_slice() {
-            notes.push(format!(
-                "amount equal to {}, the only open item of this amount",
-                self.numbers_of(&[*single])
-            ));
+            notes.push(ReasonPart::AmountOnlyItem(self.numbers(&[*single])));
             (
                 if by_iban {
                     Evidence::KnownIbanSingleExact
@@ -862,17 +830,13 @@ impl<'a> Engine<'a> {
                 vec![*single],
             )
         } else if let (Some(position), true) = (instalment, by_iban) {
-            notes.push(format!(
-                "amount equal to an instalment of {} due around this date",
-                self.numbers_of(&[position])
-            ));
+            notes.push(ReasonPart::Instalment(self.numbers(&[position])));
             (Evidence::KnownIbanInstalment, vec![position])
         } else if let [first, ..] = singles.as_slice() {
             holds.push(Hold::Ambiguous);
-            notes.push(format!(
-                "amount equal to {} open items; oldest first: {}",
+            notes.push(ReasonPart::SeveralEqual(
                 singles.len(),
-                self.numbers_of(&[*first])
+                self.numbers(&[*first]),
             ));
             (
                 if by_iban {
@@ -883,10 +847,9 @@ impl<'a> Engine<'a> {
                 vec![*first],
             )
         } else if let Some(position) = self.within_tolerance(&positions, amount) {
-            notes.push(format!(
-                "{} short of {} (bank costs?), rest stays open",
+            notes.push(ReasonPart::ShortOf(
                 self.open(position) - amount,
-                self.numbers_of(&[position])
+                self.numbers(&[position]),
             ));
             (
                 if by_iban {
@@ -907,10 +870,7 @@ impl<'a> Engine<'a> {
                         .iter()
                         .filter_map(|index| positions.get(*index).copied())
                         .collect();
-                    notes.push(format!(
-                        "amount equal to {} together",
-                        self.numbers_of(&chosen)
-                    ));
+                    notes.push(ReasonPart::AmountEqualTogether(self.numbers(&chosen)));
                     (
                         if by_iban {
                             Evidence::KnownIbanSubset
@@ -930,10 +890,9 @@ impl<'a> Engine<'a> {
                         .filter_map(|index| positions.get(*index).copied())
                         .collect();
                     holds.push(Hold::Ambiguous);
-                    notes.push(format!(
-                        "ambiguous: {} or {}",
-                        self.numbers_of(&first),
-                        self.numbers_of(&second)
+                    notes.push(ReasonPart::Ambiguous(
+                        self.numbers(&first),
+                        self.numbers(&second),
                     ));
                     (
                         if by_iban {
@@ -953,7 +912,7 @@ impl<'a> Engine<'a> {
                     if invoices.is_empty() {
                         return None;
                     }
-                    notes.push("no invoice named; oldest first (art. 6:43 BW)".to_owned());
+                    notes.push(ReasonPart::OldestFirst);
                     (Evidence::KnownIbanOnly, invoices)
                 }
                 Fit::None => return None,
@@ -963,9 +922,8 @@ impl<'a> Engine<'a> {
         let allocated: Money = allocations.iter().map(|allocation| allocation.amount).sum();
         let unapplied = (amount - allocated).max(Money::ZERO);
         if unapplied.is_positive() && evidence == Evidence::KnownIbanOnly {
-            notes.push(format!("{unapplied} kept as credit"));
+            notes.push(ReasonPart::KeptAsCredit(unapplied));
         }
-        reasons.retain(|reason| !reason.is_empty());
         Some(self.finish(
             payment,
             signals,
@@ -1014,10 +972,7 @@ impl<'a> Engine<'a> {
             return None;
         };
         let allocations = self.allocate_in_order(&[*only], payment.amount);
-        let notes = vec![format!(
-            "amount equal to {}, unique among open items",
-            self.numbers_of(&[*only])
-        )];
+        let notes = vec![ReasonPart::AmountUniqueAmongOpen(self.numbers(&[*only]))];
         Some(self.finish(
             payment,
             signals,
@@ -1040,8 +995,8 @@ impl<'a> Engine<'a> {
         evidence: Evidence,
         allocations: Vec<Allocation>,
         unapplied: Money,
-        mut reasons: Vec<String>,
-        notes: Vec<String>,
+        mut reasons: Vec<ReasonPart>,
+        notes: Vec<ReasonPart>,
         mut holds: Vec<Hold>,
     ) -> Proposal {
         let items: Vec<&OpenItem> = allocations
@@ -1068,15 +1023,12 @@ impl<'a> Engine<'a> {
             (Some(known), Some(customer)) if known == customer => {
                 if !iban_based {
                     adjustments.push(Adjustment::IbanAgrees);
-                    reasons.insert(0, "IBAN known".to_owned());
+                    reasons.insert(0, ReasonPart::IbanKnown);
                 }
             }
             (Some(known), _) => {
                 adjustments.push(Adjustment::IbanDisagrees);
-                reasons.push(format!(
-                    "IBAN known for another customer ({})",
-                    self.customer_code(known)
-                ));
+                reasons.push(ReasonPart::IbanOtherCustomer(self.customer_code(known)));
             }
             (None, _) => {}
         }
@@ -1084,30 +1036,30 @@ impl<'a> Engine<'a> {
             let name_based = evidence == Evidence::NameUniqueAmount;
             if named == customer && !name_based && signals.iban_customer.is_none() {
                 adjustments.push(Adjustment::NameAgrees);
-                reasons.push("name alike".to_owned());
+                reasons.push(ReasonPart::NameAlike);
             }
         }
         if customers.len() > 1 {
             adjustments.push(Adjustment::SeveralCustomers);
-            reasons.push("invoices of several customers".to_owned());
+            reasons.push(ReasonPart::SeveralCustomers);
         }
         if items
             .iter()
             .any(|item| item.invoice_date > payment.booking_date)
         {
             adjustments.push(Adjustment::BeforeInvoiceDate);
-            reasons.push("paid before the invoice date".to_owned());
+            reasons.push(ReasonPart::BeforeInvoiceDate);
         }
         if items.iter().any(|item| item.disputed) {
             holds.push(Hold::Disputed);
-            reasons.push("invoice disputed".to_owned());
+            reasons.push(ReasonPart::Disputed);
         }
         if items
             .iter()
             .any(|item| !item.currency.eq_ignore_ascii_case(&payment.currency))
         {
             holds.push(Hold::ForeignCurrency);
-            reasons.push(format!("paid in {}", payment.currency));
+            reasons.push(ReasonPart::Currency(payment.currency.clone()));
         }
         if payment.person_decided {
             holds.push(Hold::PersonDecided);
@@ -1121,7 +1073,7 @@ impl<'a> Engine<'a> {
             allocations,
             confidence,
             auto,
-            reason: reasons.join(" · "),
+            reasons,
             evidence,
             unapplied,
         }
@@ -1158,19 +1110,11 @@ impl<'a> Engine<'a> {
                     amount: -allocation.amount,
                 })
                 .collect();
-            let numbers: Vec<&str> = allocations
+            let numbers: Vec<String> = allocations
                 .iter()
                 .filter_map(|allocation| self.item_by_invoice(allocation.invoice_id))
-                .map(|item| item.number.as_str())
+                .map(|item| item.number.clone())
                 .collect();
-            let why = reversal.reason.as_deref().map_or_else(String::new, |code| {
-                format!(" ({code}: {})", reason_code_meaning(code))
-            });
-            let reopens = if numbers.is_empty() {
-                "reopens what it paid".to_owned()
-            } else {
-                format!("reopens {}", numbers.join(", "))
-            };
             let customer = allocations.first().and_then(|allocation| {
                 self.item_by_invoice(allocation.invoice_id)
                     .map(|item| item.customer_id)
@@ -1183,10 +1127,10 @@ impl<'a> Engine<'a> {
                 allocations,
                 confidence,
                 auto,
-                reason: format!(
-                    "return of the payment of {}{why} · {reopens}",
-                    original.booking_date
-                ),
+                reasons: vec![
+                    ReasonPart::Return(original.booking_date, reversal.reason.clone()),
+                    ReasonPart::Reopens(numbers),
+                ],
                 evidence: Evidence::Reversal,
                 unapplied: Money::ZERO,
             });
@@ -1209,7 +1153,7 @@ impl<'a> Engine<'a> {
             invoice_id: item.invoice_id,
             amount: payment.amount,
         }];
-        let notes = vec![format!("refund of credit note {}", item.number)];
+        let notes = vec![ReasonPart::Refund(item.number.clone())];
         Some(self.finish(
             payment,
             &signals,

@@ -23,16 +23,19 @@ mod engine;
 mod holds;
 pub mod name;
 pub mod number;
+pub mod reason;
 mod run;
 pub mod score;
 
 use chrono::NaiveDate;
 
+use crate::ledger::Language;
 use crate::money::Money;
 
 pub(crate) use engine::looks_shared;
 pub use engine::{detect_reversal, normalise_iban, pointers, propose};
 pub use holds::{HOLD_DAYS, Hold as CustomerHold, holds};
+pub use reason::ReasonPart;
 pub use run::{Outcome, ProposalLine, run};
 pub use score::{Confidence, Evidence};
 
@@ -198,12 +201,26 @@ pub struct Proposal {
     pub confidence: Confidence,
     /// Booked without a person (otherwise a suggestion).
     pub auto: bool,
-    /// Why, in one line.
-    pub reason: String,
+    /// Why: the evidence and notes, rendered with [`Proposal::reason`]
+    /// (English) and [`Proposal::reason_nl`] (Dutch).
+    pub reasons: Vec<ReasonPart>,
     /// The strongest evidence.
     pub evidence: Evidence,
     /// Paid beyond what is allocated: a credit on the customer.
     pub unapplied: Money,
+}
+
+impl Proposal {
+    /// Why, in one English line: the CLI contract's `reason`.
+    pub fn reason(&self) -> String {
+        reason::render(&self.reasons, Language::En)
+    }
+
+    /// Why, in one Dutch line, from the same parts: what the app shows a
+    /// Dutch-speaking user.
+    pub fn reason_nl(&self) -> String {
+        reason::render(&self.reasons, Language::Nl)
+    }
 }
 
 #[cfg(test)]

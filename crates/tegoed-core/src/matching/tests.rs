@@ -168,7 +168,7 @@ fn check(payment: Payment, expected: &str, reason_has: &[&str]) {
     );
     let proposal = proposals.first();
     assert_eq!(render(proposal), expected, "{payment:?}");
-    let reason = proposal.map_or("", |proposal| proposal.reason.as_str());
+    let reason = proposal.map_or_else(String::new, Proposal::reason);
     for part in reason_has {
         assert!(reason.contains(part), "reason {reason:?} lacks {part:?}");
     }
@@ -202,6 +202,29 @@ fn issued_kenmerk_with_equal_amount_is_near_certain() {
             "betalingskenmerk 1000000020260040 valid, issued for 2026-0040",
             "amount equal",
         ],
+    );
+}
+
+#[test]
+fn reasons_come_in_english_and_dutch_from_the_same_evidence() {
+    let proposals = propose(
+        &items(),
+        &[from(
+            pay("484.00", "betaling"),
+            "B. de Vries",
+            DE_VRIES_IBAN,
+        )],
+        &knowledge(),
+        &Settings::default(),
+    );
+    let proposal = &proposals[0];
+    assert_eq!(
+        proposal.reason(),
+        "IBAN known · amount equal to 2026-0047, the only open item of this amount"
+    );
+    assert_eq!(
+        proposal.reason_nl(),
+        "IBAN bekend · bedrag gelijk aan 2026-0047, de enige openstaande post van dit bedrag"
     );
 }
 

@@ -196,6 +196,39 @@ async fn a_run_books_the_certain_and_suggests_the_rest() {
     );
     assert_eq!(status(&book, "2026-0003").await.0, InvoiceStatus::Open);
     assert!(outcome.allocations[0].reason.contains("betalingskenmerk"));
+    let dutch = outcome.allocations[0].reason_nl.as_deref().unwrap();
+    assert!(
+        dutch.contains("geldig, uitgegeven voor 2026-0001"),
+        "{dutch}"
+    );
+    assert!(dutch.ends_with("bedrag gelijk"), "{dutch}");
+
+    // The Reconcile screen reads both, from the same allocation.
+    let transactions = book.transactions().await.unwrap();
+    let paid = transactions
+        .iter()
+        .find(|line| line.invoices == ["2026-0001"])
+        .unwrap();
+    assert!(
+        paid.reason
+            .as_deref()
+            .unwrap()
+            .contains("valid, issued for")
+    );
+    assert_eq!(paid.reason_nl.as_deref(), Some(dutch));
+    let suggested = transactions
+        .iter()
+        .find(|line| line.invoices == ["2026-0003"])
+        .unwrap();
+    assert!(
+        suggested
+            .reason_nl
+            .as_deref()
+            .unwrap()
+            .starts_with("naam lijkt op Bakkerij Jansen"),
+        "{:?}",
+        suggested.reason_nl
+    );
 
     // A second run changes nothing and duplicates nothing.
     let again = matching::run(&book, &Settings::default(), at())
