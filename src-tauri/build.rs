@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "reject_match",
     "reassign_match",
     "ignore_transaction",
+    "split_match",
     "undo_decision",
 ];
 

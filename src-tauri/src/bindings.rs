@@ -10,8 +10,8 @@ use crate::dto::{
     AccountRow, AgeingBucket, AmountKind, BankCsvMapping, BankCsvScreen, BookStatus, CommandError,
     CustomerRow, Decision, ErrorKind, FieldColumn, FieldOption, FileKind, FilePreview,
     ImportOutcome, ImportProgress, InvoiceRow, InvoiceStatus, Language, LedgerMapping,
-    LedgerMappingScreen, LetterRow, MatchSummary, Receivables, SheetRows, StatementPreview,
-    TableColumns, TransactionRow, TransactionState,
+    LedgerMappingScreen, LetterRow, MatchSummary, Receivables, SheetRows, SplitPart,
+    StatementPreview, TableColumns, TransactionRow, TransactionState,
 };
 
 /// The folder the bindings live in, relative to the workspace.
@@ -55,6 +55,7 @@ pub fn render() -> Result<Vec<(String, String)>, ExportError> {
         one::<MatchSummary>(&config)?,
         one::<Receivables>(&config)?,
         one::<SheetRows>(&config)?,
+        one::<SplitPart>(&config)?,
         one::<StatementPreview>(&config)?,
         one::<TableColumns>(&config)?,
         one::<TransactionRow>(&config)?,

@@ -383,6 +383,15 @@ pub struct MatchSummary {
     pub unmatched: u32,
 }
 
+/// One invoice's part of a split payment.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct SplitPart {
+    /// The invoice number.
+    pub invoice: String,
+    /// The amount for it, as a decimal string with the transaction's sign.
+    pub amount: String,
+}
+
 /// A person's decision on a transaction, to undo it.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Decision {

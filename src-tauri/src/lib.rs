@@ -66,6 +66,7 @@ pub fn run() -> anyhow::Result<()> {
             commands::reconcile::reject_match,
             commands::reconcile::reassign_match,
             commands::reconcile::ignore_transaction,
+            commands::reconcile::split_match,
             commands::reconcile::undo_decision,
         ])
         .run(tauri::generate_context!())?;

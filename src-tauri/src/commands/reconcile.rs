@@ -5,10 +5,11 @@
 use tauri::State;
 use tegoed_core::book::{Book, DecisionError};
 use tegoed_core::matching;
+use tegoed_core::money::{Money, ParseMoneyError};
 
 use super::CommandResult;
 use crate::AppState;
-use crate::dto::{CommandError, Decision, ErrorKind, MatchSummary};
+use crate::dto::{CommandError, Decision, ErrorKind, MatchSummary, SplitPart};
 
 /// Who the audit log names for decisions taken in the app.
 const ACTOR: &str = "app";
@@ -76,6 +77,39 @@ pub async fn reassign_match(
     let book = state.book().await;
     let id = book
         .reassign_match(transaction_id.into(), &invoice, ACTOR, chrono::Utc::now())
+        .await?;
+    Ok(Decision::new(id))
+}
+
+/// Splits a transaction over several invoices (amounts as decimal strings,
+/// with the transaction's sign, adding up to at most its amount).
+#[tauri::command]
+pub async fn split_match(
+    state: State<'_, AppState>,
+    transaction_id: i32,
+    parts: Vec<SplitPart>,
+) -> CommandResult<Decision> {
+    let mut allocations = Vec::with_capacity(parts.len());
+    for part in parts {
+        let amount: Money =
+            part.amount
+                .trim()
+                .replace(',', ".")
+                .parse()
+                .map_err(|error: ParseMoneyError| CommandError {
+                    kind: ErrorKind::Input,
+                    message: format!("invoice {}: {error}", part.invoice),
+                })?;
+        allocations.push((part.invoice, amount));
+    }
+    let book = state.book().await;
+    let id = book
+        .allocate_match(
+            transaction_id.into(),
+            &allocations,
+            ACTOR,
+            chrono::Utc::now(),
+        )
         .await?;
     Ok(Decision::new(id))
 }
