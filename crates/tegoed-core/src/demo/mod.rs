@@ -3,8 +3,18 @@
 //! overdue invoices at every stage of the ladder, so that a new user sees
 //! every screen working.
 //!
-//! Everything is generated from a fixed seed relative to the `as_of` date,
-//! in one transaction.
+//! Everything is generated from a fixed seed relative to the `as_of` date.
+//! The bank statements carry the customers' payments as people write them
+//! (a betalingskenmerk, an invoice number in some form, only a name), and
+//! the real matcher ([`crate::matching::run`]) places them: it books most,
+//! suggests some and leaves a few. The dunning history is written after
+//! that, from what the matcher left open, so that no invoice it booked as
+//! paid carries a reminder.
+//!
+//! Customers, invoices and statements are written in one transaction, so
+//! that a failure there leaves the book empty. Matching and the dunning
+//! history follow in their own transactions: a failure there leaves a valid
+//! demo whose payments are not yet (all) placed.
 
 mod business;
 mod random;
@@ -13,13 +23,16 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sqlx::SqliteConnection;
 
+use std::collections::HashMap;
+
 use crate::book::{
-    self, Book, BookError, NewAllocation, NewCustomer, NewDunningEvent, NewInvoice, NewLetter,
-    NewStatement, NewTransaction,
+    self, Book, BookError, NewCustomer, NewDunningEvent, NewInvoice, NewLetter, NewStatement,
+    NewTransaction,
 };
 use crate::dunning::Stage;
+use crate::matching;
 use crate::money::Money;
-use crate::receivables::LedgerStatus;
+use crate::receivables::{self, InvoiceStatus, LedgerStatus};
 use crate::reference::{betalingskenmerk, iban};
 use business::{CUSTOMERS, Cast, EXPENSES, WORK};
 use random::Random;
@@ -64,6 +77,8 @@ pub struct DemoBook {
 struct DemoInvoice {
     id: i64,
     number: String,
+    reference: Option<String>,
+    credited: bool,
     customer: usize,
     due_date: NaiveDate,
     amount: Money,
@@ -87,16 +102,18 @@ struct Payment {
     amount: Money,
     name: String,
     counterparty_iban: Option<String>,
-    remittance: String,
+    remittance: Option<String>,
+    structured_reference: Option<String>,
     end_to_end_id: Option<String>,
-    allocation: Option<(i64, Money, bool, &'static str)>,
 }
 
 /// Fills an empty book with the demo business as it stands on `as_of`.
 ///
 /// # Errors
 /// [`DemoError::NotEmpty`] when the book holds data; [`DemoError::Book`]
-/// when it cannot be written (nothing is then written at all).
+/// when it cannot be written. A failure while writing customers, invoices
+/// or statements writes nothing; one while matching or writing the dunning
+/// history leaves the demo with payments not yet placed.
 pub async fn create(
     book: &Book,
     as_of: NaiveDate,
@@ -117,7 +134,6 @@ pub async fn create(
     let payments = payments(&mut random, &invoices, window_start, as_of);
     let (statements, transactions) =
         insert_statements(connection, &mut random, payments, window_start, as_of, at).await?;
-    insert_dunning(connection, &invoices, &customer_ids, as_of, at).await?;
     book::audit(
         connection,
         at,
@@ -127,6 +143,26 @@ pub async fn create(
         Some(business::COMPANY_NAME),
     )
     .await?;
+    transaction.commit().await.map_err(BookError::from)?;
+
+    // The real matcher places the payments, as after any import.
+    matching::run(book, &matching::Settings::default(), at).await?;
+
+    // The dunning history follows what it left open.
+    let open: HashMap<String, Money> = receivables::positions(book, as_of)
+        .await?
+        .into_iter()
+        .filter(|position| {
+            matches!(
+                position.status,
+                InvoiceStatus::Open | InvoiceStatus::PartiallyPaid
+            )
+        })
+        .map(|position| (position.number, position.open_amount))
+        .collect();
+    let mut transaction = book.begin().await?;
+    let connection: &mut SqliteConnection = &mut transaction;
+    insert_dunning(connection, &invoices, &open, &customer_ids, as_of, at).await?;
     transaction.commit().await.map_err(BookError::from)?;
 
     Ok(DemoBook {
@@ -237,6 +273,8 @@ async fn insert_invoices(
         invoices.push(DemoInvoice {
             id,
             number,
+            reference,
+            credited: ledger_status == LedgerStatus::Credited,
             customer,
             due_date,
             amount,
@@ -307,8 +345,9 @@ async fn insert_credit_note(
 }
 
 /// The bank side of the story: payments inside the statement window become
-/// transactions (matched, suggested or unmatched); older ones were settled
-/// in the accounting package.
+/// transactions, written the way customers write them; older ones were
+/// settled in the accounting package. Which are booked, suggested or left
+/// is up to the matcher.
 fn payments(
     random: &mut Random,
     invoices: &[DemoInvoice],
@@ -320,64 +359,65 @@ fn payments(
         let Some(cast) = CUSTOMERS.get(invoice.customer) else {
             continue;
         };
-        let (date, amount, reason) = match invoice.fate {
-            Fate::Paid(date) => (
-                date,
-                invoice.amount,
-                "betalingskenmerk valid, issued for this invoice · amount equal",
-            ),
+        if invoice.credited {
+            continue;
+        }
+        let (date, amount) = match invoice.fate {
+            Fate::Paid(date) => (date, invoice.amount),
             Fate::Partly(date, percent) => (
                 date,
                 Money::new(invoice.amount.decimal() * Decimal::new(percent, 2)),
-                "invoice number in description · partial payment, rest stays open",
             ),
             Fate::Unpaid => continue,
         };
         if date < window_start || date >= as_of {
             continue;
         }
-        let style = index % 5;
-        let remittance = match style {
-            0 => format!("Factuur {}", invoice.number),
-            1 => format!(
-                "fact {} {}",
-                invoice.number.replace('-', " "),
-                random.pick(&WORK).unwrap_or(&"")
-            ),
-            2 => format!("Betaling {} dank u wel", invoice.number.replace('-', "")),
-            3 => "Betaling".to_owned(),
-            _ => format!("{} {}", cast.code, invoice.number),
+        // A part payment names its invoice; a full one may name nothing.
+        let style = match (index % 5, invoice.fate) {
+            (3, Fate::Partly(..)) => 1,
+            (style, _) => style,
         };
-        let allocation = match (style, invoice.fate) {
-            (3, _) => Some((
-                invoice.id,
-                amount,
-                false,
-                "counterparty name similar · amount equal to one open invoice",
-            )),
-            (_, Fate::Partly(..)) => Some((invoice.id, amount, true, reason)),
-            _ => Some((
-                invoice.id,
-                amount,
-                true,
-                if style == 0 {
-                    reason
-                } else {
-                    "invoice number in description · IBAN known · amount equal"
-                },
-            )),
-        };
-        payments.push(Payment {
+        let mut payment = Payment {
             date,
             amount,
             name: cast.name.to_uppercase(),
             counterparty_iban: customer_iban(invoice.customer),
-            remittance,
-            end_to_end_id: (style == 0).then(|| format!("E2E-{}", invoice.number)),
-            allocation,
-        });
+            remittance: None,
+            structured_reference: None,
+            end_to_end_id: None,
+        };
+        match style {
+            // The betalingskenmerk from the invoice, in its own field.
+            0 => {
+                payment.structured_reference = invoice.reference.clone();
+                payment.end_to_end_id = Some(format!("E2E-{}", invoice.number));
+            }
+            1 => {
+                payment.remittance = Some(format!(
+                    "Factuur {} {}",
+                    invoice.number,
+                    random.pick(&WORK).unwrap_or(&"")
+                ));
+            }
+            2 => {
+                payment.remittance = Some(format!(
+                    "Betaling {} dank u wel",
+                    invoice.number.replace('-', "")
+                ));
+            }
+            // Only "betaling", from the owner's private account: name and
+            // amount point to the customer, nothing certain does.
+            3 => {
+                payment.remittance = Some("Betaling".to_owned());
+                payment.counterparty_iban = private_iban(invoice.customer);
+            }
+            _ => payment.remittance = Some(format!("{} {}", cast.code, invoice.number)),
+        }
+        payments.push(payment);
     }
-    // Two customer payments nobody can place yet: they hold the customer's reminders.
+    // Two customer payments nobody can place yet, from an account the book
+    // does not know: they hold the customer's reminders.
     for (customer, amount_cents, text) in [
         (7_usize, 25_000_i64, "aanbetaling"),
         (19, 60_500, "zie mail"),
@@ -389,10 +429,10 @@ fn payments(
             date: as_of - Days::new(4 + customer as u64 % 3),
             amount: Money::from_cents(amount_cents),
             name: cast.name.to_uppercase(),
-            counterparty_iban: customer_iban(customer),
-            remittance: text.to_owned(),
+            counterparty_iban: private_iban(customer),
+            remittance: Some(text.to_owned()),
+            structured_reference: None,
             end_to_end_id: None,
-            allocation: None,
         });
     }
     payments
@@ -437,9 +477,9 @@ async fn insert_statements(
                     "NL",
                     &format!("RABO0{:09}", 300_000_000 + expense_index * 7919),
                 ),
-                remittance: format!("{text} {}", first.format("%m-%Y")),
+                remittance: Some(format!("{text} {}", first.format("%m-%Y"))),
+                structured_reference: None,
                 end_to_end_id: None,
-                allocation: None,
             });
         }
     }
@@ -479,7 +519,7 @@ async fn insert_statements(
         n_statements += 1;
         for (sequence, payment) in in_month.iter().enumerate() {
             let bank_reference = format!("DEMO{}{:04}", first.format("%Y%m"), sequence + 1);
-            let Some(transaction_id) = book::insert_transaction(
+            let added = book::insert_transaction(
                 connection,
                 &NewTransaction {
                     account_id,
@@ -491,34 +531,16 @@ async fn insert_statements(
                     currency: "EUR",
                     counterparty_name: Some(&payment.name),
                     counterparty_iban: payment.counterparty_iban.as_deref(),
-                    remittance: Some(&payment.remittance),
-                    structured_reference: None,
+                    remittance: payment.remittance.as_deref(),
+                    structured_reference: payment.structured_reference.as_deref(),
                     end_to_end_id: payment.end_to_end_id.as_deref(),
                     bank_reference: Some(&bank_reference),
                     ..NewTransaction::default()
                 },
             )
-            .await?
-            else {
-                continue;
-            };
-            n_transactions += 1;
-            if let Some((invoice_id, amount, booked, reason)) = payment.allocation {
-                book::insert_allocation(
-                    connection,
-                    &NewAllocation {
-                        transaction_id,
-                        invoice_id,
-                        amount,
-                        confidence_permille: if booked { 950 } else { 700 },
-                        auto: booked,
-                        booked,
-                        reason,
-                        reason_nl: None,
-                        created_at: at,
-                    },
-                )
-                .await?;
+            .await?;
+            if added.is_some() {
+                n_transactions += 1;
             }
         }
         balance = closing;
@@ -526,12 +548,15 @@ async fn insert_statements(
     Ok((n_statements, n_transactions))
 }
 
-/// Puts unpaid overdue invoices on the ladder as far as their age allows:
+/// Puts overdue invoices the matcher left open (`open`: number → open
+/// amount) on the ladder as far as their age allows; invoices the customer
+/// paid in the story stay off it even when the payment awaits confirmation.
 /// reminder after 3 days, call after 10, second reminder after 12, demand
 /// after 20, agency after 45 for the worst payers; each written stage carries a letter per customer.
 async fn insert_dunning(
     connection: &mut SqliteConnection,
     invoices: &[DemoInvoice],
+    open: &HashMap<String, Money>,
     customer_ids: &[i64],
     as_of: NaiveDate,
     at: DateTime<Utc>,
@@ -558,7 +583,9 @@ async fn insert_dunning(
             let members: Vec<&DemoInvoice> = invoices
                 .iter()
                 .filter(|invoice| {
-                    invoice.customer == customer && !matches!(invoice.fate, Fate::Paid(_))
+                    invoice.customer == customer
+                        && !matches!(invoice.fate, Fate::Paid(_))
+                        && open.contains_key(&invoice.number)
                 })
                 .filter(|invoice| invoice.due_date + Days::new(days) <= as_of)
                 .collect();
@@ -576,7 +603,10 @@ async fn insert_dunning(
             let letter_id = if stage == Stage::Call {
                 None
             } else {
-                let total_open = members.iter().map(|invoice| open_after_fate(invoice)).sum();
+                let total_open = members
+                    .iter()
+                    .filter_map(|invoice| open.get(&invoice.number).copied())
+                    .sum();
                 let letter = NewLetter {
                     customer_id,
                     stage,
@@ -601,16 +631,6 @@ async fn insert_dunning(
         }
     }
     Ok(())
-}
-
-fn open_after_fate(invoice: &DemoInvoice) -> Money {
-    match invoice.fate {
-        Fate::Paid(_) => Money::ZERO,
-        Fate::Partly(_, percent) => {
-            invoice.amount - Money::new(invoice.amount.decimal() * Decimal::new(percent, 2))
-        }
-        Fate::Unpaid => invoice.amount,
-    }
 }
 
 /// The first day of the month `months_back` months before `as_of`'s month.
@@ -645,6 +665,11 @@ fn customer_iban(index: usize) -> Option<String> {
         "NL",
         &format!("{bank}0{:09}", 100_000_000 + index * 104_729),
     )
+}
+
+/// The customer owner's private account, which the book does not know.
+fn private_iban(index: usize) -> Option<String> {
+    iban::from_parts("NL", &format!("SNSB0{:09}", 900_000_000 + index * 7_919))
 }
 
 fn street(index: usize) -> &'static str {

@@ -1,3 +1,6 @@
+//! The demo book: every screen has data, statements add up, and the real
+//! matcher's result agrees with the dunning history.
+
 use super::*;
 use crate::receivables::{self, InvoiceStatus};
 
@@ -98,4 +101,69 @@ async fn refuses_a_book_with_data() {
     let (_folder, book, as_of) = demo_book().await;
     let error = create(&book, as_of, Utc::now()).await.unwrap_err();
     assert!(matches!(error, DemoError::NotEmpty(_)));
+}
+
+#[tokio::test]
+async fn the_real_matcher_books_most_suggests_some_and_leaves_a_few() {
+    let (_folder, book, as_of) = demo_book().await;
+    let transactions = book.transactions().await.unwrap();
+    let customer_payments: Vec<_> = transactions
+        .iter()
+        .filter(|transaction| transaction.amount.is_positive())
+        .collect();
+    let count = |state: book::AllocationState| {
+        customer_payments
+            .iter()
+            .filter(|transaction| transaction.state == state)
+            .count()
+    };
+    let (matched, suggested, unmatched) = (
+        count(book::AllocationState::Matched),
+        count(book::AllocationState::Suggested),
+        count(book::AllocationState::Unmatched),
+    );
+    eprintln!("matched {matched}, suggested {suggested}, unmatched {unmatched}");
+    assert!(
+        matched > 2 * suggested,
+        "{matched} booked, {suggested} suggested"
+    );
+    assert!(suggested >= 2, "{suggested} suggested");
+    for text in ["aanbetaling", "zie mail"] {
+        let payment = transactions
+            .iter()
+            .find(|transaction| transaction.remittance.as_deref() == Some(text))
+            .unwrap();
+        assert_eq!(payment.state, book::AllocationState::Unmatched, "{text}");
+    }
+    // Suggestions come from a name and an amount, never a number; every
+    // reason is there in both languages.
+    for transaction in &customer_payments {
+        match transaction.state {
+            book::AllocationState::Suggested => {
+                let reason = transaction.reason.as_deref().unwrap();
+                assert!(reason.starts_with("name like"), "{reason}");
+                let dutch = transaction.reason_nl.as_deref().unwrap();
+                assert!(dutch.starts_with("naam lijkt op"), "{dutch}");
+            }
+            book::AllocationState::Matched => assert!(transaction.reason_nl.is_some()),
+            _ => {}
+        }
+    }
+    // The matcher's result and the dunning history agree: an invoice it
+    // booked as paid carries no reminder.
+    let positions = receivables::positions(&book, as_of).await.unwrap();
+    for position in positions
+        .iter()
+        .filter(|position| position.status == InvoiceStatus::Paid)
+    {
+        let (events,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM dunning_events e JOIN invoices i ON i.id = e.invoice_id WHERE i.number = ?",
+        )
+        .bind(&position.number)
+        .fetch_one(book.pool())
+        .await
+        .unwrap();
+        assert_eq!(events, 0, "{} is paid but was reminded", position.number);
+        assert_eq!(position.stage, Stage::None);
+    }
 }
