@@ -251,12 +251,16 @@ impl Book {
             .map(|row| {
                 // The bank's own mark (camt `RvslInd`, a return reason, MT940
                 // `RC`) first; words in the remittance otherwise.
+                // A code written in the text fills in a mark without one.
+                let worded = row.remittance.as_deref().and_then(detect_reversal);
                 let marked = (row.reversal != 0 || row.return_reason.is_some()).then(|| Reversal {
-                    reason: row.return_reason.clone(),
+                    reason: row
+                        .return_reason
+                        .clone()
+                        .or_else(|| worded.clone().and_then(|reversal| reversal.reason)),
                 });
-                let reversal: Option<Reversal> = (row.amount_cents < 0)
-                    .then(|| marked.or_else(|| row.remittance.as_deref().and_then(detect_reversal)))
-                    .flatten();
+                let reversal: Option<Reversal> =
+                    (row.amount_cents < 0).then(|| marked.or(worded)).flatten();
                 Payment {
                     transaction_id: row.id,
                     booking_date: row.booking_date,
