@@ -46,6 +46,7 @@ export const TestId = {
   ImportResults: "import-results",
   ImportResult: "import-result",
   MapColumnsButton: "map-columns-button",
+  MapBankColumnsButton: "map-bank-columns-button",
 
   MappingScreen: "mapping-screen",
   MappingUnrecognised: "mapping-unrecognised",
@@ -59,6 +60,20 @@ export const TestId = {
   MappingError: "mapping-error",
   MappingImportButton: "mapping-import-button",
   MappingCancelButton: "mapping-cancel-button",
+
+  BankMappingScreen: "bank-mapping-screen",
+  BankMappingPreview: "bank-mapping-preview",
+  BankMappingColumnSelect: "bank-mapping-column-select",
+  BankMappingSkip: "bank-mapping-skip",
+  BankMappingDateFormat: "bank-mapping-date-format",
+  BankMappingDecimalComma: "bank-mapping-decimal-comma",
+  BankMappingDebitWord: "bank-mapping-debit-word",
+  BankMappingAccount: "bank-mapping-account",
+  BankMappingAmountKind: "bank-mapping-amount-kind",
+  BankMappingProblems: "bank-mapping-problems",
+  BankMappingError: "bank-mapping-error",
+  BankMappingImportButton: "bank-mapping-import-button",
+  BankMappingCancelButton: "bank-mapping-cancel-button",
 
   TransactionTable: "transaction-table",
   TransactionStateFilter: "transaction-state-filter",

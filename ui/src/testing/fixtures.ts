@@ -8,6 +8,7 @@ import { emit } from "@tauri-apps/api/event";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type {
   AccountRow,
+  BankCsvScreen,
   BookStatus,
   CommandError,
   CustomerRow,
@@ -384,6 +385,50 @@ export const RECOGNISED_SCREEN: LedgerMappingScreen = {
   fields: LEDGER_FIELDS,
 };
 
+/** A CSV no reader recognised: a bank export or an invoice list, to be mapped. */
+export const BANK_CSV_PREVIEW: FilePreview = {
+  path: "/home/test/Downloads/rekening-export.csv",
+  file: "rekening-export.csv",
+  kind: null,
+  format: "csv",
+  statements: [],
+  customers: 0,
+  invoices: 0,
+  invoice_number: null,
+  warnings: [],
+  error: "rekening-export.csv: no bank or ledger columns recognised",
+  needs_mapping: true,
+};
+
+/** The bank mapping screen of {@link BANK_CSV_PREVIEW}: a header, then amounts with Af/Bij. */
+export const BANK_CSV_SCREEN: BankCsvScreen = {
+  path: BANK_CSV_PREVIEW.path,
+  delimiter: ";",
+  rows: [
+    ["Datum", "Naam", "Rekening", "Tegenrekening", "Af Bij", "Bedrag", "Mededelingen", "Kenmerk"],
+    [
+      "27-11-2026",
+      "Bakkerij de Vries",
+      "NL91ABNA0417164300",
+      "NL20INGB0001234567",
+      "Bij",
+      "8666,54",
+      "Factuur 2026-0101",
+      "REF1",
+    ],
+    [
+      "26-11-2026",
+      "Telecom NL",
+      "NL91ABNA0417164300",
+      "",
+      "Af",
+      "45,99",
+      "Abonnement",
+      "REF2",
+    ],
+  ],
+};
+
 /** What importing each previewed file does, by path. */
 export const OUTCOMES: Record<string, ImportOutcome> = {
   [BANK_PREVIEW.path]: {
@@ -407,6 +452,18 @@ export const OUTCOMES: Record<string, ImportOutcome> = {
     kind: "invoice_pdf",
     added: 0,
     duplicates: 1,
+    warnings: [],
+    error: null,
+  },
+};
+
+/** What `import_bank_csv` returns for each bank CSV, by path. */
+export const BANK_CSV_OUTCOMES: Record<string, ImportOutcome> = {
+  [BANK_CSV_PREVIEW.path]: {
+    file: BANK_CSV_PREVIEW.file,
+    kind: "bank",
+    added: 2,
+    duplicates: 0,
     warnings: [],
     error: null,
   },
@@ -458,6 +515,12 @@ export type Backend = {
   ledgerOutcomes: Record<string, ImportOutcome>;
   /** When set, `import_ledger` rejects with it. */
   ledgerError: CommandError | null;
+  /** What `bank_csv_mapping` returns for each path. */
+  bankScreens: Record<string, BankCsvScreen>;
+  /** What `import_bank_csv` returns for each path. */
+  bankOutcomes: Record<string, ImportOutcome>;
+  /** When set, `import_bank_csv` rejects with it. */
+  bankError: CommandError | null;
   /** Every call, in order, with its arguments (event plugin calls left out). */
   calls: { command: string; args: unknown }[];
 };
@@ -474,7 +537,14 @@ export function fixtureBackend(overrides: Partial<Backend> = {}): Backend {
     language: "nl",
     picked: [],
     previews: Object.fromEntries(
-      [BANK_PREVIEW, LEDGER_PREVIEW, PDF_PREVIEW, BROKEN_PREVIEW, UNMAPPED_PREVIEW].map(
+      [
+        BANK_PREVIEW,
+        LEDGER_PREVIEW,
+        PDF_PREVIEW,
+        BROKEN_PREVIEW,
+        UNMAPPED_PREVIEW,
+        BANK_CSV_PREVIEW,
+      ].map(
         (preview) => [preview.path, preview],
       ),
     ),
@@ -487,6 +557,9 @@ export function fixtureBackend(overrides: Partial<Backend> = {}): Backend {
     },
     ledgerOutcomes: LEDGER_OUTCOMES,
     ledgerError: null,
+    bankScreens: { [BANK_CSV_PREVIEW.path]: BANK_CSV_SCREEN },
+    bankOutcomes: BANK_CSV_OUTCOMES,
+    bankError: null,
     calls: [],
     ...overrides,
   };
@@ -562,6 +635,11 @@ export function serve(backend: Backend): void {
         case "import_ledger":
           if (backend.ledgerError !== null) throw backend.ledgerError;
           return known(backend.ledgerOutcomes, (args as { path: string }).path);
+        case "bank_csv_mapping":
+          return known(backend.bankScreens, (args as { path: string }).path);
+        case "import_bank_csv":
+          if (backend.bankError !== null) throw backend.bankError;
+          return known(backend.bankOutcomes, (args as { path: string }).path);
         default:
           throw { kind: "internal", message: `unknown command ${command}` };
       }

@@ -17,6 +17,8 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWebview, type DragDropEvent } from "@tauri-apps/api/webview";
 import type {
   AccountRow,
+  BankCsvMapping,
+  BankCsvScreen,
   BookStatus,
   CommandError,
   CustomerRow,
@@ -189,6 +191,24 @@ export function ledgerMapping(path: string): Promise<LedgerMappingScreen> {
  */
 export function importLedger(path: string, mapping: LedgerMapping): Promise<ImportOutcome> {
   return call("import_ledger", { path, mapping });
+}
+
+/**
+ * `bank_csv_mapping`: the first rows of a bank CSV no reader recognised,
+ * split with the delimiter Rust found, for the bank mapping screen.
+ */
+export function bankCsvMapping(path: string): Promise<BankCsvScreen> {
+  return call("bank_csv_mapping", { path });
+}
+
+/**
+ * `import_bank_csv`: reads the bank CSV at `path` with `mapping`, imports it
+ * in one transaction, saves the mapping for files of the same shape and runs
+ * matching. A cell that does not fit its column rejects with an `input`
+ * error naming the line and column.
+ */
+export function importBankCsv(path: string, mapping: BankCsvMapping): Promise<ImportOutcome> {
+  return call("import_bank_csv", { path, mapping });
 }
 
 /** The event Rust emits while `import_files` writes bank transactions. */

@@ -5,6 +5,9 @@
  */
 export type { AccountRow } from "./bindings/AccountRow";
 export type { AgeingBucket } from "./bindings/AgeingBucket";
+export type { AmountKind } from "./bindings/AmountKind";
+export type { BankCsvMapping } from "./bindings/BankCsvMapping";
+export type { BankCsvScreen } from "./bindings/BankCsvScreen";
 export type { BookStatus } from "./bindings/BookStatus";
 export type { CommandError } from "./bindings/CommandError";
 export type { CustomerRow } from "./bindings/CustomerRow";

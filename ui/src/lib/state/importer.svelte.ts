@@ -1,7 +1,7 @@
 /**
  * The import as the Import screen sees it: files read but not yet imported,
  * the import in progress and what it did, and the ledger whose columns are
- * being mapped. Rust reads, checks and counts the files; this class keeps
+ * being mapped, or the bank CSV whose columns are. Rust reads, checks and counts the files; this class keeps
  * its answers and decides nothing about their content. After an import it
  * reloads the book, so every screen shows the new data.
  */
@@ -9,6 +9,7 @@
 import * as commands from "../api/commands";
 import type { FilePreview, ImportOutcome, ImportProgress } from "../api/types";
 import type { BookState } from "./book.svelte";
+import { BankMappingState } from "./bankMapping.svelte";
 import { MappingState } from "./mapping.svelte";
 
 /** Holds the files waiting to be imported and the state of importing them. */
@@ -30,6 +31,8 @@ export class ImportState {
   outcomes = $state.raw<ImportOutcome[]>([]);
   /** The ledger on the mapping screen; null while that screen is closed. */
   mapping = $state.raw<MappingState | null>(null);
+  /** The bank CSV on the bank mapping screen; null while that screen is closed. */
+  bankMapping = $state.raw<BankMappingState | null>(null);
 
   /** The previewed files that can be imported: those read without an error. */
   importable = $derived(this.previews.filter((preview) => preview.error === null));
@@ -93,11 +96,12 @@ export class ImportState {
 
   /** Forgets the waiting files and the outcomes of the last import. */
   clear(): void {
-    if (this.importing || this.mapping?.importing) return;
+    if (this.importing || this.#mappingImports()) return;
     this.previews = [];
     this.outcomes = [];
     this.progress = {};
     this.mapping = null;
+    this.bankMapping = null;
   }
 
   /**
@@ -106,8 +110,9 @@ export class ImportState {
    * check. Resolves once its rows are here (or its error is on the screen).
    */
   async openMapping(preview: FilePreview): Promise<void> {
-    if (this.importing || this.mapping?.importing) return;
+    if (this.importing || this.#mappingImports()) return;
     const mapping = new MappingState(preview.path, preview.file);
+    this.bankMapping = null;
     this.mapping = mapping;
     await mapping.load();
   }
@@ -134,6 +139,47 @@ export class ImportState {
     this.outcomes = [...this.outcomes, outcome];
     if (this.mapping === mapping) this.mapping = null;
     await this.#book.reload();
+  }
+
+  /**
+   * Opens the bank mapping screen for a waiting CSV no reader recognised,
+   * for a person to say which column holds what. Resolves once its rows
+   * are here (or its error is on the screen).
+   */
+  async openBankMapping(preview: FilePreview): Promise<void> {
+    if (this.importing || this.#mappingImports()) return;
+    const mapping = new BankMappingState(preview.path, preview.file);
+    this.mapping = null;
+    this.bankMapping = mapping;
+    await mapping.load();
+  }
+
+  /** Closes the bank mapping screen without importing; nothing while it imports. */
+  closeBankMapping(): void {
+    if (this.bankMapping?.importing) return;
+    this.bankMapping = null;
+  }
+
+  /**
+   * Imports the bank CSV on the bank mapping screen with the person's
+   * mapping (Rust saves it for files of the same shape and runs matching).
+   * On success its outcome joins the results, the file leaves the waiting
+   * list, the screen closes and the book is reloaded; on failure the screen
+   * stays open with the error naming the line and column.
+   */
+  async importBankMapped(): Promise<void> {
+    const mapping = this.bankMapping;
+    if (mapping === null || this.importing) return;
+    const outcome = await mapping.import();
+    if (outcome === null) return;
+    this.previews = this.previews.filter((preview) => preview.path !== mapping.path);
+    this.outcomes = [...this.outcomes, outcome];
+    if (this.bankMapping === mapping) this.bankMapping = null;
+    await this.#book.reload();
+  }
+
+  #mappingImports(): boolean {
+    return (this.mapping?.importing ?? false) || (this.bankMapping?.importing ?? false);
   }
 
   async #preview(paths: readonly string[]): Promise<void> {
