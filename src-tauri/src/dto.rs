@@ -154,8 +154,10 @@ pub struct TransactionRow {
     pub state: TransactionState,
     /// Invoice numbers it is booked against or suggested for.
     pub invoices: Vec<String>,
-    /// Why, in words, when matched or suggested.
+    /// Why, in words, in the interface language, when matched or suggested.
     pub reason: Option<String>,
+    /// How sure the match is, in percent, when matched or suggested.
+    pub confidence: Option<u32>,
 }
 
 /// A letter produced for a customer.
@@ -552,8 +554,9 @@ mod convert {
         }
     }
 
-    impl From<&TransactionSummary> for TransactionRow {
-        fn from(transaction: &TransactionSummary) -> TransactionRow {
+    impl TransactionRow {
+        /// The row for a transaction, with its reason in `language`.
+        pub fn of(transaction: &TransactionSummary, language: Language) -> TransactionRow {
             TransactionRow {
                 id: i32::try_from(transaction.id).unwrap_or(i32::MAX),
                 booking_date: transaction.booking_date.to_string(),
@@ -568,7 +571,16 @@ mod convert {
                     AllocationState::Ignored => TransactionState::Ignored,
                 },
                 invoices: transaction.invoices.clone(),
-                reason: transaction.reason.clone(),
+                reason: match language {
+                    Language::Nl => transaction
+                        .reason_nl
+                        .clone()
+                        .or_else(|| transaction.reason.clone()),
+                    Language::En => transaction.reason.clone(),
+                },
+                confidence: transaction
+                    .confidence_permille
+                    .and_then(|permille| u32::try_from((permille + 5) / 10).ok()),
             }
         }
     }

@@ -117,6 +117,12 @@ pub struct BankTransactionLine {
     pub structured_reference: Option<String>,
     pub end_to_end_id: Option<String>,
     pub bank_reference: Option<String>,
+    /// A return or reversal of an earlier booking.
+    pub reversal: bool,
+    /// The return reason code (e.g. `MD06`), when the bank gives one.
+    pub return_reason: Option<String>,
+    /// The party the payer paid for, when it differs (`UltmtDbtr`).
+    pub ultimate_debtor: Option<String>,
 }
 
 fn balance_line(balance: Option<tegoed_core::statement::Balance>) -> Option<BalanceLine> {
@@ -171,6 +177,9 @@ impl From<&tegoed_core::intake::ParsedFile> for ParsedFileLine {
                                 structured_reference: transaction.structured_reference.clone(),
                                 end_to_end_id: transaction.end_to_end_id.clone(),
                                 bank_reference: transaction.bank_reference.clone(),
+                                reversal: transaction.reversal,
+                                return_reason: transaction.return_reason.clone(),
+                                ultimate_debtor: transaction.ultimate_debtor.clone(),
                             })
                             .collect(),
                     })

@@ -109,11 +109,19 @@ pub async fn accounts(state: State<'_, AppState>) -> CommandResult<Vec<AccountRo
     Ok(accounts.iter().map(AccountRow::from).collect())
 }
 
-/// Bank transactions with how they stand against invoices.
+/// Bank transactions with how they stand against invoices, reasons in the
+/// interface language.
 #[tauri::command]
-pub async fn transactions(state: State<'_, AppState>) -> CommandResult<Vec<TransactionRow>> {
+pub async fn transactions<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CommandResult<Vec<TransactionRow>> {
+    let language = locale::current(&app);
     let transactions = state.book().await.transactions().await?;
-    Ok(transactions.iter().map(TransactionRow::from).collect())
+    Ok(transactions
+        .iter()
+        .map(|transaction| TransactionRow::of(transaction, language))
+        .collect())
 }
 
 /// Letters produced so far.

@@ -42,6 +42,8 @@ pub struct TransactionSummary {
     /// The same reason in Dutch; `None` where the allocation predates Dutch
     /// reasons (show `reason` then).
     pub reason_nl: Option<String>,
+    /// Confidence of that allocation in thousandths.
+    pub confidence_permille: Option<i64>,
 }
 
 impl Book {
@@ -62,7 +64,10 @@ impl Book {
                        ORDER BY a.id LIMIT 1) AS "reason: String",
                       (SELECT a.reason_nl FROM allocations a
                        WHERE a.transaction_id = t.id AND a.state IN ('booked', 'suggested')
-                       ORDER BY a.id LIMIT 1) AS "reason_nl: String"
+                       ORDER BY a.id LIMIT 1) AS "reason_nl: String",
+                      (SELECT a.confidence_permille FROM allocations a
+                       WHERE a.transaction_id = t.id AND a.state IN ('booked', 'suggested')
+                       ORDER BY a.id LIMIT 1) AS "confidence_permille: i64"
                FROM bank_transactions t ORDER BY t.booking_date DESC, t.id DESC"#
         )
         .fetch_all(self.pool())
@@ -92,6 +97,7 @@ impl Book {
                         .unwrap_or_default(),
                     reason: row.reason,
                     reason_nl: row.reason_nl,
+                    confidence_permille: row.confidence_permille,
                 }
             })
             .collect())

@@ -38,6 +38,10 @@ state: TransactionState,
  */
 invoices: Array<string>, 
 /**
- * Why, in words, when matched or suggested.
+ * Why, in words, in the interface language, when matched or suggested.
  */
-reason: string | null, };
+reason: string | null, 
+/**
+ * How sure the match is, in percent, when matched or suggested.
+ */
+confidence: number | null, };
