@@ -16,6 +16,8 @@ const COMMANDS: &[&str] = &[
     "pick_import_files",
     "preview_files",
     "import_files",
+    "unlinked_documents",
+    "assign_document",
     "ledger_mapping",
     "import_ledger",
     "bank_csv_mapping",

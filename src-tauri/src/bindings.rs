@@ -11,7 +11,7 @@ use crate::dto::{
     CustomerRow, Decision, ErrorKind, FieldColumn, FieldOption, FileKind, FilePreview,
     ImportOutcome, ImportProgress, InvoiceRow, InvoiceStatus, Language, LedgerMapping,
     LedgerMappingScreen, LetterRow, MatchSummary, Receivables, SheetRows, SplitPart,
-    StatementPreview, TableColumns, TransactionRow, TransactionState,
+    StatementPreview, TableColumns, TransactionRow, TransactionState, UnlinkedDocument,
 };
 
 /// The folder the bindings live in, relative to the workspace.
@@ -60,6 +60,7 @@ pub fn render() -> Result<Vec<(String, String)>, ExportError> {
         one::<TableColumns>(&config)?,
         one::<TransactionRow>(&config)?,
         one::<TransactionState>(&config)?,
+        one::<UnlinkedDocument>(&config)?,
     ])
 }
 

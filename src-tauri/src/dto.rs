@@ -104,6 +104,18 @@ pub struct CustomerRow {
     pub total_open: String,
     /// Sum of overdue open amounts.
     pub total_overdue: String,
+    /// Why reminders to this customer wait for a person (a recent payment
+    /// not yet placed, or a match suggestion), if they do.
+    pub hold: Option<String>,
+}
+
+/// An invoice PDF that could not be linked to an invoice.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct UnlinkedDocument {
+    /// The stored document's id.
+    pub id: i32,
+    /// Its file name.
+    pub file: String,
 }
 
 /// A bank account and how current its data is.
@@ -538,6 +550,7 @@ mod convert {
                 n_open: count(position.totals.n_open),
                 total_open: position.totals.open.to_string(),
                 total_overdue: position.totals.overdue.to_string(),
+                hold: position.hold.clone(),
             }
         }
     }

@@ -57,6 +57,8 @@ pub fn run() -> anyhow::Result<()> {
             commands::import::pick_import_files,
             commands::import::preview_files,
             commands::import::import_files,
+            commands::import::unlinked_documents,
+            commands::import::assign_document,
             commands::mapping::ledger_mapping,
             commands::mapping::import_ledger,
             commands::mapping::bank_csv_mapping,

@@ -10,7 +10,9 @@ use tegoed_core::import;
 
 use super::CommandResult;
 use crate::AppState;
-use crate::dto::{CommandError, ErrorKind, FilePreview, ImportOutcome, ImportProgress};
+use crate::dto::{
+    CommandError, ErrorKind, FilePreview, ImportOutcome, ImportProgress, UnlinkedDocument,
+};
 
 /// The event carrying [`ImportProgress`] while files are imported.
 pub const PROGRESS_EVENT: &str = "import-progress";
@@ -130,4 +132,41 @@ pub async fn import_files<R: Runtime>(
         );
     }
     Ok(outcomes)
+}
+
+/// Invoice PDFs whose invoice could not be found by name or text.
+#[tauri::command]
+pub async fn unlinked_documents(
+    state: State<'_, AppState>,
+) -> CommandResult<Vec<UnlinkedDocument>> {
+    let documents = state.book().await.unlinked_documents().await?;
+    Ok(documents
+        .into_iter()
+        .map(|(id, file)| UnlinkedDocument {
+            id: i32::try_from(id).unwrap_or(i32::MAX),
+            file,
+        })
+        .collect())
+}
+
+/// Links a stored invoice PDF to an invoice by number.
+#[tauri::command]
+pub async fn assign_document(
+    state: State<'_, AppState>,
+    document_id: i32,
+    invoice: String,
+) -> CommandResult<()> {
+    let linked = state
+        .book()
+        .await
+        .assign_document(document_id.into(), invoice.trim())
+        .await?;
+    if linked {
+        Ok(())
+    } else {
+        Err(CommandError {
+            kind: ErrorKind::Input,
+            message: format!("there is no invoice {invoice}"),
+        })
+    }
 }

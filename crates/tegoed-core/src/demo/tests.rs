@@ -167,3 +167,18 @@ async fn the_real_matcher_books_most_suggests_some_and_leaves_a_few() {
         assert_eq!(position.stage, Stage::None);
     }
 }
+
+#[tokio::test]
+async fn customers_with_a_pending_suggestion_are_held() {
+    let (_folder, book, as_of) = demo_book().await;
+    let positions = receivables::by_customer(&book, as_of).await.unwrap();
+    let held: Vec<_> = positions
+        .iter()
+        .filter(|position| position.hold.is_some())
+        .collect();
+    assert!(
+        !held.is_empty(),
+        "the demo's suggestions should hold someone's reminders"
+    );
+    assert!(held.len() < positions.len(), "not everybody is held");
+}

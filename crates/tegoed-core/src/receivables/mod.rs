@@ -207,6 +207,9 @@ pub struct CustomerPosition {
     pub customer: CustomerRecord,
     /// Totals over the customer's invoices.
     pub totals: Totals,
+    /// Why reminders to this customer wait for a person (a recent payment
+    /// that could not be placed, or a pending match suggestion), if they do.
+    pub hold: Option<String>,
 }
 
 /// Every invoice's position on `as_of`, ordered by due date.
@@ -238,6 +241,11 @@ pub async fn by_customer(
     as_of: NaiveDate,
 ) -> Result<Vec<CustomerPosition>, BookError> {
     let positions = positions(book, as_of).await?;
+    let mut holds: HashMap<String, String> = crate::matching::holds(book, as_of)
+        .await?
+        .into_iter()
+        .map(|hold| (hold.customer_code, hold.why))
+        .collect();
     let mut by_code: HashMap<&str, Vec<&Position>> = HashMap::new();
     for position in &positions {
         by_code
@@ -257,7 +265,12 @@ pub async fn by_customer(
                     .flatten()
                     .copied(),
             );
-            CustomerPosition { customer, totals }
+            let hold = holds.remove(&customer.code);
+            CustomerPosition {
+                customer,
+                totals,
+                hold,
+            }
         })
         .collect())
 }

@@ -31,4 +31,9 @@ total_open: string,
 /**
  * Sum of overdue open amounts.
  */
-total_overdue: string, };
+total_overdue: string, 
+/**
+ * Why reminders to this customer wait for a person (a recent payment
+ * not yet placed, or a match suggestion), if they do.
+ */
+hold: string | null, };
