@@ -93,6 +93,7 @@ export const CUSTOMERS: CustomerRow[] = [
     n_open: 1,
     total_open: "8666.54",
     total_overdue: "8666.54",
+    hold: "a payment of 250.00 on 2026-11-22 from NL41INGB0100733103 could not be placed",
   },
   {
     code: "PIE",
@@ -102,6 +103,7 @@ export const CUSTOMERS: CustomerRow[] = [
     n_open: 0,
     total_open: "0.00",
     total_overdue: "0.00",
+    hold: null,
   },
 ];
 
