@@ -19,6 +19,7 @@ const SUGGESTED: TransactionRow = {
   state: "suggested",
   invoices: ["2026-0101"],
   reason: "Amount equal, name similar (82%)",
+  confidence: 82,
 };
 
 const UNMATCHED: TransactionRow = {
@@ -31,6 +32,7 @@ const UNMATCHED: TransactionRow = {
   state: "unmatched",
   invoices: [],
   reason: null,
+  confidence: null,
 };
 
 type Call = { command: string; args: unknown };

@@ -128,6 +128,7 @@ export const TRANSACTIONS: TransactionRow[] = [
     state: "matched",
     invoices: ["2026-0139"],
     reason: "Invoice number in the description, amount equal",
+    confidence: 98,
   },
   {
     id: 2,
@@ -139,6 +140,7 @@ export const TRANSACTIONS: TransactionRow[] = [
     state: "ignored",
     invoices: [],
     reason: null,
+    confidence: null,
   },
 ];
 

@@ -31,6 +31,7 @@ import type {
   LedgerMappingScreen,
   LetterRow,
   Receivables,
+  SplitPart,
   TransactionRow,
 } from "./types";
 // Imported from the bindings directly: the reconcile results are only used through these wrappers.
@@ -126,6 +127,14 @@ export function rejectMatch(transactionId: number): Promise<Decision> {
 /** `reassign_match`: books a transaction against the invoice with number `invoice`. */
 export function reassignMatch(transactionId: number, invoice: string): Promise<Decision> {
   return call("reassign_match", { transactionId, invoice });
+}
+
+/**
+ * `split_match`: books one payment against several invoices, each part a
+ * decimal string with the transaction's sign; together at most its amount.
+ */
+export function splitMatch(transactionId: number, parts: readonly SplitPart[]): Promise<Decision> {
+  return call("split_match", { transactionId, parts });
 }
 
 /** `ignore_transaction`: marks a transaction as not a customer payment. */

@@ -26,6 +26,7 @@ export type { LedgerMappingScreen } from "./bindings/LedgerMappingScreen";
 export type { LetterRow } from "./bindings/LetterRow";
 export type { Receivables } from "./bindings/Receivables";
 export type { SheetRows } from "./bindings/SheetRows";
+export type { SplitPart } from "./bindings/SplitPart";
 export type { StatementPreview } from "./bindings/StatementPreview";
 export type { TableColumns } from "./bindings/TableColumns";
 export type { TransactionRow } from "./bindings/TransactionRow";

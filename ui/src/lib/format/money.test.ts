@@ -1,9 +1,11 @@
 import { describe, expect, test } from "vitest";
 import {
+  centsToDecimal,
   compareDecimal,
   formatMoney,
   isNegative,
   isZero,
+  parseCents,
   parseDecimal,
   sharePerMille,
 } from "./money";
@@ -123,5 +125,33 @@ describe("decimal helpers", () => {
     expect(sharePerMille("5.00", "0.00")).toBe(0);
     expect(sharePerMille("150.00", "100.00")).toBe(1000);
     expect(sharePerMille("-5.00", "100.00")).toBe(0);
+  });
+});
+
+describe("parseCents", () => {
+  test("reads typed amounts and decimal strings as whole cents", () => {
+    expect(parseCents("12,50")).toBe(1250n);
+    expect(parseCents("12.5")).toBe(1250n);
+    expect(parseCents(" 1.234,56 ")).toBe(123456n);
+    expect(parseCents("1,234.56")).toBe(123456n);
+    expect(parseCents("1.234")).toBe(123400n);
+    expect(parseCents("-8666.54")).toBe(-866654n);
+    expect(parseCents("+3")).toBe(300n);
+    expect(parseCents("0,07")).toBe(7n);
+  });
+
+  test("refuses what is not an amount in cents", () => {
+    for (const text of ["", "abc", "12,345,6", "1.2.3", "12.5x", "1.2345", "€ 5", "-"]) {
+      expect(parseCents(text), text).toBeNull();
+    }
+  });
+});
+
+describe("centsToDecimal", () => {
+  test("writes two decimals and the sign", () => {
+    expect(centsToDecimal(1250n)).toBe("12.50");
+    expect(centsToDecimal(-7n)).toBe("-0.07");
+    expect(centsToDecimal(0n)).toBe("0.00");
+    expect(centsToDecimal(866654n)).toBe("8666.54");
   });
 });

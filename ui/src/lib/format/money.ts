@@ -170,3 +170,44 @@ export function sharePerMille(part: string, whole: string): number {
   if (numerator >= denominator) return 1000;
   return Number((numerator * 1000n) / denominator);
 }
+
+// An amount as a person types it: digits with `.` or `,` between thousands
+// and before the cents, an optional sign, no currency.
+const TYPED_AMOUNT = /^([+-]?)(\d[\d.,]*)$/;
+
+/**
+ * A typed amount (`12,50`, `1.234,56`, `1234.5`, `-3`) or a decimal string
+ * from Rust, as whole cents; null when it is not an amount or has more than
+ * two decimals. Of `.` and `,` the last one written separates the cents when
+ * one or two digits follow it; the others only group thousands. Parsed from
+ * the digits, never through a float: the result is for enabling a button or
+ * filtering a list, never an amount the book stores.
+ */
+export function parseCents(text: string): bigint | null {
+  const match = TYPED_AMOUNT.exec(text.replace(/\s+/g, ""));
+  if (match === null) return null;
+  const [, sign = "", body = ""] = match;
+  const last = Math.max(body.lastIndexOf("."), body.lastIndexOf(","));
+  let integer = body;
+  let fraction = "";
+  if (last >= 0 && body.length - last - 1 <= 2) {
+    integer = body.slice(0, last);
+    fraction = body.slice(last + 1);
+    // The separator before the cents does not group thousands as well.
+    if (integer.includes(body.charAt(last))) return null;
+  }
+  // Grouping separators sit between groups of three digits.
+  const groups = integer.split(/[.,]/);
+  if (groups.length > 1 && groups.slice(1).some((group) => group.length !== 3)) return null;
+  const digits = groups.join("");
+  if (digits === "" || !/^\d*$/.test(fraction)) return null;
+  const cents = BigInt(digits) * 100n + BigInt(fraction.padEnd(2, "0") || "0");
+  return sign === "-" ? -cents : cents;
+}
+
+/** Whole cents as a decimal string with two decimals: `-1250n` → `"-12.50"`. */
+export function centsToDecimal(cents: bigint): string {
+  const negative = cents < 0n;
+  const magnitude = (negative ? -cents : cents).toString().padStart(3, "0");
+  return `${negative ? "-" : ""}${magnitude.slice(0, -2)}.${magnitude.slice(-2)}`;
+}

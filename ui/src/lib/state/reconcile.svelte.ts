@@ -7,17 +7,21 @@
 
 import * as commands from "../api/commands";
 import type { Decision, MatchSummary } from "../api/commands";
+import type { SplitPart } from "../api/types";
 import type { BookState } from "./book.svelte";
 
+/** The drag data type that carries a transaction's id onto an invoice. */
+export const TRANSACTION_DRAG_TYPE = "text/x-tegoed-transaction";
+
 /** What a person did to a transaction, for the undo bar's text. */
-export type DecisionKind = "confirm" | "reject" | "assign" | "ignore";
+export type DecisionKind = "confirm" | "reject" | "assign" | "split" | "ignore";
 
 /** The last decision, which the undo bar offers to take back. */
 export type LastDecision = {
   id: number;
   kind: DecisionKind;
   transactionId: number;
-  /** The invoice number for `assign`. */
+  /** The invoice number for `assign`; the numbers, joined, for `split`. */
   invoice: string | null;
 };
 
@@ -59,6 +63,14 @@ export class ReconcileState {
     const number = invoice.trim();
     return this.#decide("assign", transactionId, number, () =>
       commands.reassignMatch(transactionId, number),
+    );
+  }
+
+  /** Books transaction `transactionId` against several invoices, `parts` as Rust takes them. */
+  split(transactionId: number, parts: readonly SplitPart[]): Promise<void> {
+    const numbers = parts.map((part) => part.invoice).join(", ");
+    return this.#decide("split", transactionId, numbers, () =>
+      commands.splitMatch(transactionId, parts),
     );
   }
 
