@@ -63,6 +63,7 @@ function serveReconcile(transactions: TransactionRow[] = [...TRANSACTIONS, SUGGE
       case "confirm_match":
       case "reject_match":
       case "reassign_match":
+      case "split_match":
       case "ignore_transaction":
         nextDecision += 1;
         return { id: nextDecision };
@@ -250,5 +251,245 @@ describe("Reconcile", () => {
       flushSync();
       expect(shown(), text).toEqual(ids);
     }
+  });
+});
+
+function shown(root: HTMLElement): number[] {
+  return [...root.querySelectorAll<HTMLElement>(`[data-testid="${TestId.TransactionRow}"]`)].map(
+    (element) => Number(element.dataset["transactionId"]),
+  );
+}
+
+async function type(input: HTMLElement, value: string): Promise<void> {
+  (input as HTMLInputElement).value = value;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  await settle();
+}
+
+async function choose(select: HTMLElement, value: string): Promise<void> {
+  (select as HTMLSelectElement).value = value;
+  select.dispatchEvent(new Event("change", { bubbles: true }));
+  await settle();
+}
+
+/** A stand-in for the browser's DataTransfer, which happy-dom does not fill for synthetic drags. */
+function transfer() {
+  const data = new Map<string, string>();
+  return {
+    types: [] as string[],
+    dropEffect: "none",
+    effectAllowed: "all",
+    setData(type: string, value: string) {
+      data.set(type, value);
+      this.types = [...data.keys()];
+    },
+    getData(type: string) {
+      return data.get(type) ?? "";
+    },
+  };
+}
+
+function drag(target: HTMLElement, type: string, dataTransfer: ReturnType<typeof transfer>): Event {
+  const event = new Event(type, { bubbles: true, cancelable: true });
+  Object.defineProperty(event, "dataTransfer", { value: dataTransfer });
+  target.dispatchEvent(event);
+  return event;
+}
+
+describe("Reconcile: split", () => {
+  test("a credit row offers Split; the dialog sends the parts and shows what is left", async () => {
+    const { calls, root } = await renderReconcile();
+    expect(row(root, 2).querySelector(`[data-testid="${TestId.ReconcileSplit}"]`)).toBeNull();
+    byTestId(row(root, 4), TestId.ReconcileSplit).click();
+    flushSync();
+    const dialog = byTestId(root, TestId.SplitDialog);
+    expect(dialog.dataset["transactionId"]).toBe("4");
+    // No customer is called "P. Pietersen": two empty lines to fill.
+    const parts = () => [...dialog.querySelectorAll<HTMLElement>(`[data-testid="${TestId.SplitPart}"]`)];
+    expect(parts()).toHaveLength(2);
+    const remaining = byTestId(dialog, TestId.SplitRemaining);
+    const confirm = byTestId(dialog, TestId.SplitConfirm) as HTMLButtonElement;
+    expect(remaining.dataset["remaining"]).toBe("500.00");
+    expect(confirm.disabled).toBe(true);
+
+    // The zero-open invoice is not offered.
+    const options = [...byTestId(parts()[0]!, TestId.SplitInvoice).querySelectorAll("option")].map(
+      (option) => option.getAttribute("value"),
+    );
+    expect(options).toEqual(["", "2026-0101", "2026-0140", "2026-0171"]);
+
+    await choose(byTestId(parts()[0]!, TestId.SplitInvoice), "2026-0140");
+    await type(byTestId(parts()[0]!, TestId.SplitAmount), "300");
+    await choose(byTestId(parts()[1]!, TestId.SplitInvoice), "2026-0171");
+    await type(byTestId(parts()[1]!, TestId.SplitAmount), "250,00");
+    expect(remaining.dataset["remaining"]).toBe("-50.00");
+    expect(remaining.textContent).toContain("meer verdeeld dan de betaling");
+    expect(confirm.disabled).toBe(true);
+
+    await type(byTestId(parts()[1]!, TestId.SplitAmount), "200,00");
+    expect(remaining.dataset["remaining"]).toBe("0.00");
+    expect(confirm.disabled).toBe(false);
+
+    // A third line without an invoice keeps the button disabled until removed.
+    byTestId(dialog, TestId.SplitAdd).click();
+    flushSync();
+    expect(parts()).toHaveLength(3);
+    expect(confirm.disabled).toBe(true);
+    byTestId(parts()[2]!, TestId.SplitRemove).click();
+    flushSync();
+    expect(confirm.disabled).toBe(false);
+
+    confirm.click();
+    await settle();
+    expect(calls[0]).toEqual({
+      command: "split_match",
+      args: {
+        transactionId: 4,
+        parts: [
+          { invoice: "2026-0140", amount: "300.00" },
+          { invoice: "2026-0171", amount: "200.00" },
+        ],
+      },
+    });
+    expect(names(calls)).toContain("transactions");
+    expect(root.querySelector(`[data-testid="${TestId.SplitDialog}"]`)).toBeNull();
+    expect(byTestId(root, TestId.ReconcileUndo).parentElement?.textContent).toContain(
+      "Verdeeld over 2026-0140, 2026-0171.",
+    );
+  });
+
+  test("the dialog starts with the open invoices of the customer the payer is", async () => {
+    const { root } = await renderReconcile();
+    byTestId(row(root, 3), TestId.ReconcileSplit).click();
+    flushSync();
+    const dialog = byTestId(root, TestId.SplitDialog);
+    const parts = [...dialog.querySelectorAll<HTMLElement>(`[data-testid="${TestId.SplitPart}"]`)];
+    expect(parts).toHaveLength(1);
+    expect((byTestId(parts[0]!, TestId.SplitInvoice) as HTMLSelectElement).value).toBe("2026-0101");
+    expect((byTestId(parts[0]!, TestId.SplitAmount) as HTMLInputElement).value).toBe("8666.54");
+    expect(byTestId(dialog, TestId.SplitRemaining).dataset["remaining"]).toBe("0.00");
+    // Escape closes it without a call.
+    dialog.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    flushSync();
+    expect(root.querySelector(`[data-testid="${TestId.SplitDialog}"]`)).toBeNull();
+  });
+});
+
+describe("Reconcile: drag onto an invoice", () => {
+  test("dropping a row on an open invoice books it there", async () => {
+    const { calls, root } = await renderReconcile();
+    expect(root.querySelector(`[data-testid="${TestId.OpenInvoiceList}"]`)).toBeNull();
+    byTestId(root, TestId.ReconcileShowInvoices).click();
+    flushSync();
+    const list = byTestId(root, TestId.OpenInvoiceList);
+    const numbers = () =>
+      [...list.querySelectorAll<HTMLElement>(`[data-testid="${TestId.OpenInvoice}"]`)].map(
+        (element) => element.dataset["number"],
+      );
+    expect(numbers()).toEqual(["2026-0101", "2026-0140", "2026-0171"]);
+    await type(byTestId(list, TestId.OpenInvoiceFilter), "hoekje");
+    expect(numbers()).toEqual(["2026-0171"]);
+
+    const source = row(root, 4);
+    expect(source.getAttribute("draggable")).toBe("true");
+    const dataTransfer = transfer();
+    drag(source, "dragstart", dataTransfer);
+    expect(dataTransfer.getData("text/x-tegoed-transaction")).toBe("4");
+
+    const target = list.querySelector<HTMLElement>(
+      `[data-testid="${TestId.OpenInvoice}"][data-number="2026-0171"]`,
+    )!;
+    expect(drag(target, "dragover", dataTransfer).defaultPrevented).toBe(true);
+    drag(target, "drop", dataTransfer);
+    await settle();
+    expect(calls[0]).toEqual({
+      command: "reassign_match",
+      args: { transactionId: 4, invoice: "2026-0171" },
+    });
+    expect(names(calls)).toContain("transactions");
+    expect(byTestId(root, TestId.ReconcileUndo).parentElement?.textContent).toContain(
+      "Gekoppeld aan factuur 2026-0171.",
+    );
+  });
+
+  test("a drag that carries no transaction is not taken", async () => {
+    const { calls, root } = await renderReconcile();
+    byTestId(root, TestId.ReconcileShowInvoices).click();
+    flushSync();
+    const target = byTestId(root, TestId.OpenInvoice);
+    const files = transfer();
+    files.setData("text/plain", "hello");
+    expect(drag(target, "dragover", files).defaultPrevented).toBe(false);
+    drag(target, "drop", files);
+    await settle();
+    expect(calls).toEqual([]);
+  });
+});
+
+describe("Reconcile: filters", () => {
+  test("by customer: the payer's name or an invoice of that customer", async () => {
+    const elsewhere: TransactionRow = {
+      ...UNMATCHED,
+      id: 5,
+      counterparty_name: "Onbekend",
+      state: "suggested",
+      invoices: ["2026-0101"],
+    };
+    const { root } = await renderReconcile([...TRANSACTIONS, SUGGESTED, UNMATCHED, elsewhere]);
+    const select = byTestId(root, TestId.ReconcileFilterCustomer);
+    const options = [...select.querySelectorAll("option")].map((option) => option.textContent);
+    expect(options).toEqual(["Alle klanten", "Bakkerij de Vries", "Piet Pietersen"]);
+    await choose(select, "Bakkerij de Vries");
+    expect(shown(root)).toEqual([3, 5]);
+    await choose(select, "");
+    expect(shown(root)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  test("by amount range, in cents and without sign", async () => {
+    const { root } = await renderReconcile();
+    const min = byTestId(root, TestId.ReconcileFilterAmountMin);
+    const max = byTestId(root, TestId.ReconcileFilterAmountMax);
+    await type(min, "1.000");
+    expect(shown(root)).toEqual([1, 3]);
+    await type(min, "1210,01");
+    expect(shown(root)).toEqual([3]);
+    await type(min, "");
+    await type(max, "500,00");
+    expect(shown(root)).toEqual([2, 4]);
+    await type(min, "40");
+    await type(max, "45,99");
+    expect(shown(root)).toEqual([2]);
+    // Not an amount: marked, and filters nothing.
+    await type(max, "veel");
+    expect(max.getAttribute("aria-invalid")).toBe("true");
+    expect(shown(root)).toEqual([1, 2, 3, 4]);
+  });
+
+  test("by date range, both ends included", async () => {
+    const { root } = await renderReconcile();
+    const from = byTestId(root, TestId.ReconcileFilterFrom);
+    const to = byTestId(root, TestId.ReconcileFilterTo);
+    await type(from, "2026-11-25");
+    expect(shown(root)).toEqual([1, 3]);
+    await type(to, "2026-11-25");
+    expect(shown(root)).toEqual([1]);
+    await type(from, "");
+    await type(to, "2026-11-24");
+    expect(shown(root)).toEqual([2, 4]);
+    byTestId(root, TestId.ReconcileFilterClear).click();
+    flushSync();
+    expect(shown(root)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe("Reconcile: confidence", () => {
+  test("a matched or suggested row shows how sure the match is", async () => {
+    const { root } = await renderReconcile();
+    const suggested = byTestId(row(root, 3), TestId.ReconcileConfidence);
+    expect(suggested.dataset["confidence"]).toBe("82");
+    expect(suggested.textContent).toContain("82%");
+    expect(suggested.classList.contains("unsure")).toBe(false);
+    expect(byTestId(row(root, 1), TestId.ReconcileConfidence).dataset["confidence"]).toBe("98");
+    expect(row(root, 4).querySelector(`[data-testid="${TestId.ReconcileConfidence}"]`)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { clearMocks, mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, test } from "vitest";
 import * as commands from "./commands";
 import type { DragDropEvent } from "./commands";
-import type { ImportProgress, LedgerMapping } from "./types";
+import type { BankCsvMapping, ImportProgress, LedgerMapping } from "./types";
 
 afterEach(() => clearMocks());
 
@@ -101,6 +101,47 @@ describe("command wrappers", () => {
       kind: "input",
       message: "l.csv, sheet l, cell D3 (Totaal): 'twaalf' is not an amount",
     });
+  });
+
+  test("map a bank CSV, import it, and split a payment", async () => {
+    const calls: { command: string; args: unknown }[] = [];
+    mockIPC((command, args) => {
+      calls.push({ command, args });
+      if (command === "bank_csv_mapping") {
+        return { path: "/home/test/b.csv", delimiter: ";", rows: [["Datum", "Bedrag"]] };
+      }
+      if (command === "import_bank_csv") {
+        return { file: "b.csv", kind: "bank", added: 3, duplicates: 0, warnings: [], error: null };
+      }
+      return { id: 7 };
+    });
+    const mapping: BankCsvMapping = {
+      skip_lines: 1,
+      date_column: 0,
+      date_format: "%d-%m-%Y",
+      amount_kind: "signed",
+      amount_column: 1,
+      sign_column: null,
+      debit_word: null,
+      debit_column: null,
+      credit_column: null,
+      decimal_comma: true,
+      account_column: null,
+      account: "NL91ABNA0417164300",
+      counterparty_name_column: null,
+      counterparty_iban_column: null,
+      remittance_columns: [],
+      bank_reference_column: null,
+    };
+    expect((await commands.bankCsvMapping("/home/test/b.csv")).delimiter).toBe(";");
+    expect((await commands.importBankCsv("/home/test/b.csv", mapping)).added).toBe(3);
+    const parts = [{ invoice: "2026-0140", amount: "300.00" }];
+    expect(await commands.splitMatch(4, parts)).toEqual({ id: 7 });
+    expect(calls).toEqual([
+      { command: "bank_csv_mapping", args: { path: "/home/test/b.csv" } },
+      { command: "import_bank_csv", args: { path: "/home/test/b.csv", mapping } },
+      { command: "split_match", args: { transactionId: 4, parts } },
+    ]);
   });
 
   test("listen to import-progress until told to stop", async () => {
