@@ -375,6 +375,19 @@ describe("Reconcile: split", () => {
   });
 });
 
+describe("Reconcile: split with the keyboard", () => {
+  test("s opens the split dialog of the selected row; other shortcuts wait while it is open", async () => {
+    const { calls, root } = await renderReconcile();
+    press("s");
+    expect(byTestId(root, TestId.SplitDialog).dataset["transactionId"]).toBe("1");
+    press("j");
+    press("u");
+    await settle();
+    expect(row(root, 1).classList.contains("selected")).toBe(true);
+    expect(calls).toEqual([]);
+  });
+});
+
 describe("Reconcile: drag onto an invoice", () => {
   test("dropping a row on an open invoice books it there", async () => {
     const { calls, root } = await renderReconcile();
