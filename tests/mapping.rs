@@ -148,3 +148,88 @@ async fn unrecognised_columns_are_mapped_once_and_remembered() -> anyhow::Result
     drop(driver);
     outcome
 }
+
+/// Sets a bank column's role through the select a person uses.
+async fn bank_role(client: &Client, column: u32, role: &str) -> anyhow::Result<()> {
+    let selector =
+        format!("[data-testid=\"bank-mapping-column-select\"][data-column=\"{column}\"]");
+    wait_for(client, &format!("document.querySelector('{selector}')")).await?;
+    eval(
+        client,
+        &format!(
+            "(() => {{ const select = document.querySelector('{selector}'); select.value = '{role}'; \
+             select.dispatchEvent(new Event('change', {{ bubbles: true }})); }})()"
+        ),
+    )
+    .await?;
+    Ok(())
+}
+
+async fn maps_a_bank_export_once(client: &Client, book: &Path) -> anyhow::Result<()> {
+    wait_for(
+        client,
+        "document.querySelector('[data-testid=\"app-root\"]')?.dataset.ready === 'true'",
+    )
+    .await?;
+    let export = data("eigen-bankexport.csv");
+    drop_file(client, &export).await?;
+    wait_for(client, "document.querySelector('[data-testid=\"import-preview-file\"]')?.dataset.needsMapping === 'true'")
+        .await?;
+    click(client, "map-bank-columns-button").await?;
+    wait_for(
+        client,
+        "document.querySelector('[data-testid=\"bank-mapping-screen\"]')",
+    )
+    .await?;
+    for (column, role) in ["date", "remittance", "sign", "amount", "counterparty_iban"]
+        .iter()
+        .enumerate()
+    {
+        bank_role(client, u32::try_from(column)?, role).await?;
+    }
+    eval(
+        client,
+        "(() => { const input = document.querySelector('[data-testid=\"bank-mapping-account\"]'); \
+         input.value = 'NL91 ABNA 0417 1643 00'; input.dispatchEvent(new Event('input', { bubbles: true })); })()",
+    )
+    .await?;
+    wait_for(
+        client,
+        "document.querySelector('[data-testid=\"bank-mapping-screen\"]')?.dataset.valid === 'true'",
+    )
+    .await?;
+    screenshot(client, "bank-mapping.png").await?;
+    click(client, "bank-mapping-import-button").await?;
+    // Two identical rent lines stay two: three transactions.
+    assert_eq!(results(client, 1).await?, vec![3]);
+
+    // The CLI now reads the same export with the saved mapping, and adds nothing twice.
+    let again: serde_json::Value = serde_json::from_str(&cli(
+        book,
+        &["import", &export.display().to_string(), "--json"],
+    )?)?;
+    assert_eq!(
+        (
+            &again["files"][0]["added"],
+            &again["files"][0]["duplicates"]
+        ),
+        (&serde_json::json!(0), &serde_json::json!(3))
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn an_unknown_bank_export_is_mapped_once_and_read_by_the_cli_after() -> anyhow::Result<()> {
+    if !enabled() {
+        eprintln!("skipped: run through `cargo xtask test` (needs Xvfb, D-Bus and tauri-driver)");
+        return Ok(());
+    }
+    let home = tempfile::tempdir()?;
+    let book = home.path().join("book.db");
+    let driver = Driver::start(&book, home.path(), "en_GB.UTF-8")?;
+    let client = connect(&driver).await?;
+    let outcome = maps_a_bank_export_once(&client, &book).await;
+    client.close().await?;
+    drop(driver);
+    outcome
+}
