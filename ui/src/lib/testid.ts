@@ -31,6 +31,7 @@ export const TestId = {
   AgeingTable: "ageing-table",
   MostOverdueTable: "most-overdue-table",
   AccountList: "account-list",
+  OverviewHolds: "overview-holds",
 
   AccountTable: "account-table",
   ImportDropZone: "import-drop-zone",
@@ -47,6 +48,11 @@ export const TestId = {
   ImportResult: "import-result",
   MapColumnsButton: "map-columns-button",
   MapBankColumnsButton: "map-bank-columns-button",
+  UnlinkedDocuments: "unlinked-documents",
+  UnlinkedDocument: "unlinked-document",
+  UnlinkedDocumentInput: "unlinked-document-input",
+  UnlinkedDocumentAssign: "unlinked-document-assign",
+  UnlinkedDocumentError: "unlinked-document-error",
 
   MappingScreen: "mapping-screen",
   MappingUnrecognised: "mapping-unrecognised",
@@ -115,6 +121,8 @@ export const TestId = {
   InvoiceFilter: "invoice-filter",
 
   CustomerTable: "customer-table",
+  CustomerHold: "customer-hold",
+  CustomersHeldFilter: "customers-held-filter",
   LetterTable: "letter-table",
 
   LanguageSelect: "language-select",

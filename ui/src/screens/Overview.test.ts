@@ -6,6 +6,7 @@ import { locale } from "../lib/state/locale.svelte";
 import { TestId } from "../lib/testid";
 import { byTestId, render, settle, type Mounted } from "../testing/dom";
 import {
+  CUSTOMERS,
   EMPTY_BOOK,
   EMPTY_RECEIVABLES,
   fixtureBackend,
@@ -106,5 +107,35 @@ describe("Overview", () => {
     expect(backend.calls.map((call) => call.command)).toContain("receivables");
     expect(root.querySelector(`[data-testid="${TestId.WelcomePanel}"]`)).toBeNull();
     expect(byTestId(root, TestId.TotalOverdue).dataset["amount"]).toBe("9876.54");
+  });
+
+  test("says how many customers are held and leads to Reconcile", async () => {
+    const held = { ...CUSTOMERS[0]!, code: "JAN", name: "Jansen Installatie" };
+    const { root, onNavigate } = await renderOverview(
+      fixtureBackend({ customers: [...CUSTOMERS, held] }),
+    );
+    const notice = byTestId(root, TestId.OverviewHolds);
+    expect(notice.textContent).toContain(
+      "2 klanten wachten op afletteren voordat er herinneringen uitgaan",
+    );
+
+    const link = notice.querySelector("button");
+    expect(link?.textContent?.trim()).toBe("Naar afletteren");
+    link?.click();
+    expect(onNavigate).toHaveBeenCalledWith("reconcile");
+  });
+
+  test("one held customer is named in the singular, in either language", async () => {
+    const { root } = await renderOverview(fixtureBackend({ language: "en" }));
+    expect(byTestId(root, TestId.OverviewHolds).textContent).toContain(
+      "1 customer waits for reconciliation before reminders go out",
+    );
+  });
+
+  test("shows no notice when no customer is held", async () => {
+    const { root } = await renderOverview(
+      fixtureBackend({ customers: CUSTOMERS.map((customer) => ({ ...customer, hold: null })) }),
+    );
+    expect(root.querySelector(`[data-testid="${TestId.OverviewHolds}"]`)).toBeNull();
   });
 });
