@@ -3,26 +3,11 @@
 
 #![allow(clippy::unwrap_used, reason = "test helpers may unwrap")]
 
+mod support;
+
+use support::{stdout_json, tegoed};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn tegoed(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tegoed"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout_json(output: &Output) -> serde_json::Value {
-    assert!(
-        output.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
-}
 
 fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -2,28 +2,13 @@
 
 #![allow(clippy::unwrap_used, reason = "test helpers may unwrap")]
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod support;
+
+use support::{stdout_json, tegoed};
+
+use std::process::Command;
 
 use serde_json::Value;
-
-fn tegoed(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tegoed"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout_json(output: &Output) -> Value {
-    assert!(
-        output.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
-}
 
 fn check_reference(value: &str, kind: &str, valid: bool) {
     let folder = tempfile::tempdir().unwrap();

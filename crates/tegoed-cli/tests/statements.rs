@@ -2,17 +2,12 @@
 
 #![allow(clippy::unwrap_used, reason = "test helpers may unwrap")]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
 
-fn tegoed(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tegoed"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use support::tegoed;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 fn sample(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
