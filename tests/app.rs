@@ -1,6 +1,7 @@
 //! The app shell on the demo book: the window, the navigation, and the
 //! overdue total agreeing with the CLI to the cent.
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -9,7 +10,7 @@ use serde_json::json;
 use tegoed_e2e::{Driver, binary, cents, cli, enabled, screenshot_dir};
 
 /// Connects a WebDriver session to the app.
-pub(crate) async fn connect(driver: &Driver) -> anyhow::Result<Client> {
+async fn connect(driver: &Driver) -> anyhow::Result<Client> {
     let application = binary("tegoed-app")?;
     let mut capabilities = serde_json::Map::new();
     capabilities.insert("browserName".to_owned(), json!("wry"));
@@ -89,7 +90,7 @@ fn overdue_by_cli(book: &std::path::Path) -> anyhow::Result<i64> {
     Ok(total)
 }
 
-async fn overview_matches_cli(client: &Client, book: &std::path::Path) -> anyhow::Result<()> {
+async fn overview_matches_cli(client: &Client, book: &Path) -> anyhow::Result<()> {
     wait_for(
         client,
         "document.querySelector('[data-testid=\"app-root\"]')?.dataset.ready === 'true'",
@@ -141,20 +142,47 @@ async fn overview_matches_cli(client: &Client, book: &std::path::Path) -> anyhow
     Ok(())
 }
 
-#[tokio::test]
-async fn overview_shows_the_same_overdue_total_as_the_cli() -> anyhow::Result<()> {
+/// What the book holds when the app starts.
+pub(crate) enum Start {
+    /// A new, empty book.
+    Empty,
+    /// The demo business.
+    Demo,
+}
+
+/// Runs `body` against the real app on a fresh book in a temporary home,
+/// once the first load has finished; then closes the session and stops the
+/// driver. Outside `cargo xtask test` (no Xvfb, D-Bus, tauri-driver) it skips.
+pub(crate) async fn with_app(
+    start: Start,
+    language: &str,
+    body: impl AsyncFnOnce(&Client, &Path) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     if !enabled() {
         eprintln!("skipped: run through `cargo xtask test` (needs Xvfb, D-Bus and tauri-driver)");
         return Ok(());
     }
     let home = tempfile::tempdir()?;
-    let book = home.path().join("demo.db");
-    cli(&book, &["demo"])?;
-
-    let driver = Driver::start(&book, home.path(), "nl_NL.UTF-8")?;
+    let book = home.path().join("book.db");
+    if matches!(start, Start::Demo) {
+        cli(&book, &["demo"])?;
+    }
+    let driver = Driver::start(&book, home.path(), language)?;
     let client = connect(&driver).await?;
-    let outcome = overview_matches_cli(&client, &book).await;
+    let outcome = match wait_for(&client, READY).await {
+        Ok(_) => body(&client, &book).await,
+        Err(error) => Err(error),
+    };
     client.close().await?;
     drop(driver);
     outcome
+}
+
+/// True once the app's first load has finished.
+const READY: &str =
+    "document.querySelector('[data-testid=\"app-root\"]')?.dataset.ready === 'true'";
+
+#[tokio::test]
+async fn overview_shows_the_same_overdue_total_as_the_cli() -> anyhow::Result<()> {
+    with_app(Start::Demo, "nl_NL.UTF-8", overview_matches_cli).await
 }

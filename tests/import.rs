@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use fantoccini::Client;
-use tegoed_e2e::{Driver, cli, enabled};
+use tegoed_e2e::cli;
 
-use crate::app::{click, connect, eval, screenshot, wait_for};
+use crate::app::{Start, click, eval, screenshot, wait_for, with_app};
 
 /// The three files, from the statement goldens of tegoed-core.
 fn bank_files() -> Vec<PathBuf> {
@@ -130,16 +130,5 @@ async fn imports_once(client: &Client, book: &Path) -> anyhow::Result<()> {
 
 #[tokio::test]
 async fn dropped_bank_files_land_in_the_book_once() -> anyhow::Result<()> {
-    if !enabled() {
-        eprintln!("skipped: run through `cargo xtask test` (needs Xvfb, D-Bus and tauri-driver)");
-        return Ok(());
-    }
-    let home = tempfile::tempdir()?;
-    let book = home.path().join("book.db");
-    let driver = Driver::start(&book, home.path(), "en_GB.UTF-8")?;
-    let client = connect(&driver).await?;
-    let outcome = imports_once(&client, &book).await;
-    client.close().await?;
-    drop(driver);
-    outcome
+    with_app(Start::Empty, "en_GB.UTF-8", imports_once).await
 }

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use fantoccini::Client;
-use tegoed_e2e::{Driver, cli, enabled};
+use tegoed_e2e::cli;
 
-use crate::app::{click, connect, eval, screenshot, wait_for};
+use crate::app::{Start, click, eval, screenshot, wait_for, with_app};
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -135,18 +135,7 @@ async fn maps_once(client: &Client, book: &Path) -> anyhow::Result<()> {
 
 #[tokio::test]
 async fn unrecognised_columns_are_mapped_once_and_remembered() -> anyhow::Result<()> {
-    if !enabled() {
-        eprintln!("skipped: run through `cargo xtask test` (needs Xvfb, D-Bus and tauri-driver)");
-        return Ok(());
-    }
-    let home = tempfile::tempdir()?;
-    let book = home.path().join("book.db");
-    let driver = Driver::start(&book, home.path(), "nl_NL.UTF-8")?;
-    let client = connect(&driver).await?;
-    let outcome = maps_once(&client, &book).await;
-    client.close().await?;
-    drop(driver);
-    outcome
+    with_app(Start::Empty, "nl_NL.UTF-8", maps_once).await
 }
 
 /// Sets a bank column's role through the select a person uses.
@@ -220,16 +209,5 @@ async fn maps_a_bank_export_once(client: &Client, book: &Path) -> anyhow::Result
 
 #[tokio::test]
 async fn an_unknown_bank_export_is_mapped_once_and_read_by_the_cli_after() -> anyhow::Result<()> {
-    if !enabled() {
-        eprintln!("skipped: run through `cargo xtask test` (needs Xvfb, D-Bus and tauri-driver)");
-        return Ok(());
-    }
-    let home = tempfile::tempdir()?;
-    let book = home.path().join("book.db");
-    let driver = Driver::start(&book, home.path(), "en_GB.UTF-8")?;
-    let client = connect(&driver).await?;
-    let outcome = maps_a_bank_export_once(&client, &book).await;
-    client.close().await?;
-    drop(driver);
-    outcome
+    with_app(Start::Empty, "en_GB.UTF-8", maps_a_bank_export_once).await
 }

@@ -5,9 +5,9 @@ use std::path::Path;
 
 use anyhow::Context;
 use fantoccini::Client;
-use tegoed_e2e::{Driver, cli, enabled};
+use tegoed_e2e::cli;
 
-use crate::app::{click, connect, eval, screenshot, wait_for};
+use crate::app::{Start, click, eval, screenshot, wait_for, with_app};
 
 fn booked_by_cli(book: &Path) -> anyhow::Result<usize> {
     let listed: serde_json::Value = serde_json::from_str(&cli(book, &["allocations", "--json"])?)?;
@@ -74,17 +74,5 @@ async fn confirm_and_undo(client: &Client, book: &Path) -> anyhow::Result<()> {
 
 #[tokio::test]
 async fn a_suggestion_is_confirmed_with_one_click_and_undone() -> anyhow::Result<()> {
-    if !enabled() {
-        eprintln!("skipped: run through `cargo xtask test` (needs Xvfb, D-Bus and tauri-driver)");
-        return Ok(());
-    }
-    let home = tempfile::tempdir()?;
-    let book = home.path().join("demo.db");
-    cli(&book, &["demo"])?;
-    let driver = Driver::start(&book, home.path(), "nl_NL.UTF-8")?;
-    let client = connect(&driver).await?;
-    let outcome = confirm_and_undo(&client, &book).await;
-    client.close().await?;
-    drop(driver);
-    outcome
+    with_app(Start::Demo, "nl_NL.UTF-8", confirm_and_undo).await
 }
