@@ -258,7 +258,15 @@ describe("ColumnMapping", () => {
     await settle();
 
     expect(backend.calls.map((call) => call.command).slice(1).sort()).toEqual(
-      ["accounts", "book_status", "customers", "letters", "receivables", "transactions"].sort(),
+      [
+        "accounts",
+        "book_status",
+        "customers",
+        "letters",
+        "receivables",
+        "transactions",
+        "unlinked_documents",
+      ].sort(),
     );
     expect(importer.mapping).toBeNull();
     expect(root.querySelector(`[data-testid="${TestId.MappingScreen}"]`)).toBeNull();

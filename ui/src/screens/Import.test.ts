@@ -11,6 +11,7 @@ import {
   BROKEN_PREVIEW,
   LEDGER_PREVIEW,
   PDF_PREVIEW,
+  UNLINKED_DOCUMENTS,
   fixtureBackend,
   serve,
   type Backend,
@@ -195,7 +196,15 @@ describe("Import", () => {
       args: { paths: [BANK_PREVIEW.path, LEDGER_PREVIEW.path, PDF_PREVIEW.path] },
     });
     expect(commands(backend).slice(1).sort()).toEqual(
-      ["accounts", "book_status", "customers", "letters", "receivables", "transactions"].sort(),
+      [
+        "accounts",
+        "book_status",
+        "customers",
+        "letters",
+        "receivables",
+        "transactions",
+        "unlinked_documents",
+      ].sort(),
     );
 
     const results = [
@@ -333,5 +342,114 @@ describe("Import", () => {
     const table = byTestId(root, TestId.AccountTable);
     expect(table.textContent).toContain("NL91 ABNA 0417 1643 00");
     expect(table.textContent).toContain("26-11-2026");
+  });
+
+  describe("PDFs without an invoice", () => {
+    function documents(root: HTMLElement): HTMLElement[] {
+      return [
+        ...root.querySelectorAll<HTMLElement>(`[data-testid="${TestId.UnlinkedDocument}"]`),
+      ];
+    }
+
+    function unlinkedDocument(root: HTMLElement, id: number): HTMLElement {
+      const found = documents(root).find((element) => element.dataset["id"] === String(id));
+      if (found === undefined) throw new Error(`no unlinked document ${id}`);
+      return found;
+    }
+
+    function type(element: HTMLElement, text: string): void {
+      const input = byTestId(element, TestId.UnlinkedDocumentInput) as HTMLInputElement;
+      input.value = text;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+
+    function assignButton(element: HTMLElement): HTMLButtonElement {
+      return byTestId(element, TestId.UnlinkedDocumentAssign) as HTMLButtonElement;
+    }
+
+    test("are listed on entering the screen, and no panel is shown without any", async () => {
+      const { backend, root } = await renderImport(
+        fixtureBackend({ unlinked: UNLINKED_DOCUMENTS }),
+      );
+      expect(commands(backend)).toContain("unlinked_documents");
+      const panel = byTestId(root, TestId.UnlinkedDocuments);
+      expect(root.textContent).toContain("PDF's zonder factuur");
+      expect(documents(panel).map((element) => element.dataset["id"])).toEqual(["7", "9"]);
+      expect(unlinkedDocument(root, 7).textContent).toContain("scan-0001.pdf");
+      expect(assignButton(unlinkedDocument(root, 7)).textContent?.trim()).toBe("Koppelen");
+      // Nothing typed yet, so nothing to link.
+      expect(assignButton(unlinkedDocument(root, 7)).disabled).toBe(true);
+
+      mounted?.destroy();
+      const empty = await renderImport();
+      expect(empty.root.querySelector(`[data-testid="${TestId.UnlinkedDocuments}"]`)).toBeNull();
+    });
+
+    test("are listed again after every import", async () => {
+      const backend = fixtureBackend();
+      const { importer, root } = await renderImport(backend);
+      expect(root.querySelector(`[data-testid="${TestId.UnlinkedDocuments}"]`)).toBeNull();
+
+      backend.unlinked = [UNLINKED_DOCUMENTS[0]!];
+      await importer.preview([PDF_PREVIEW.path]);
+      await settle();
+      commitButton(root).click();
+      await settle();
+      expect(documents(root).map((element) => element.dataset["id"])).toEqual(["7"]);
+    });
+
+    test("linking one by number takes it off the list and reloads the book", async () => {
+      const backend = fixtureBackend({ unlinked: UNLINKED_DOCUMENTS });
+      const { root } = await renderImport(backend);
+
+      backend.calls.length = 0;
+      type(unlinkedDocument(root, 7), " 2026-0140 ");
+      await settle();
+      assignButton(unlinkedDocument(root, 7)).click();
+      await settle();
+
+      expect(backend.calls[0]).toEqual({
+        command: "assign_document",
+        args: { documentId: 7, invoice: "2026-0140" },
+      });
+      expect(commands(backend)).toContain("receivables");
+      expect(documents(root).map((element) => element.dataset["id"])).toEqual(["9"]);
+    });
+
+    test("an unknown number is shown beside the PDF, which stays to be corrected", async () => {
+      const backend = fixtureBackend({ unlinked: UNLINKED_DOCUMENTS });
+      const { book, root } = await renderImport(backend);
+
+      type(unlinkedDocument(root, 9), "9999");
+      await settle();
+      assignButton(unlinkedDocument(root, 9)).click();
+      await settle();
+
+      const error = byTestId(unlinkedDocument(root, 9), TestId.UnlinkedDocumentError);
+      expect(error.getAttribute("role")).toBe("alert");
+      expect(error.textContent?.trim()).toBe("no invoice with number 9999");
+      expect(
+        unlinkedDocument(root, 7).querySelector(`[data-testid="${TestId.UnlinkedDocumentError}"]`),
+      ).toBeNull();
+      // Shown beside the PDF, not in the banner.
+      expect(book.error).toBeNull();
+      const input = byTestId(unlinkedDocument(root, 9), TestId.UnlinkedDocumentInput) as HTMLInputElement;
+      expect(input.value).toBe("9999");
+      expect(input.getAttribute("aria-invalid")).toBe("true");
+
+      type(unlinkedDocument(root, 9), "2026-0101");
+      await settle();
+      assignButton(unlinkedDocument(root, 9)).click();
+      await settle();
+      expect(documents(root).map((element) => element.dataset["id"])).toEqual(["7"]);
+    });
+
+    test("follow the language", async () => {
+      const { root } = await renderImport(
+        fixtureBackend({ language: "en", unlinked: UNLINKED_DOCUMENTS }),
+      );
+      expect(root.textContent).toContain("PDFs without an invoice");
+      expect(assignButton(unlinkedDocument(root, 7)).textContent?.trim()).toBe("Link");
+    });
   });
 });

@@ -24,6 +24,7 @@ import type {
   Receivables,
   StatementPreview,
   TransactionRow,
+  UnlinkedDocument,
 } from "../lib/api/types";
 
 export const BOOK: BookStatus = { path: "/home/test/.local/share/tegoed/book.db", empty: false };
@@ -433,6 +434,12 @@ export const BANK_CSV_SCREEN: BankCsvScreen = {
   ],
 };
 
+/** Invoice PDFs in the book whose invoice was not found by file name or text. */
+export const UNLINKED_DOCUMENTS: UnlinkedDocument[] = [
+  { id: 7, file: "scan-0001.pdf" },
+  { id: 9, file: "factuur.pdf" },
+];
+
 /** What importing each previewed file does, by path. */
 export const OUTCOMES: Record<string, ImportOutcome> = {
   [BANK_PREVIEW.path]: {
@@ -527,6 +534,10 @@ export type Backend = {
   bankError: CommandError | null;
   /** Every call, in order, with its arguments (event plugin calls left out). */
   calls: { command: string; args: unknown }[];
+  /** What `unlinked_documents` returns; `assign_document` takes a PDF out of it. */
+  unlinked: UnlinkedDocument[];
+  /** The invoice numbers `assign_document` knows; any other is an `input` error. */
+  invoiceNumbers: string[];
 };
 
 /** A backend holding the fixtures above. */
@@ -565,6 +576,8 @@ export function fixtureBackend(overrides: Partial<Backend> = {}): Backend {
     bankOutcomes: BANK_CSV_OUTCOMES,
     bankError: null,
     calls: [],
+    unlinked: [],
+    invoiceNumbers: RECEIVABLES.invoices.map((invoice) => invoice.number),
     ...overrides,
   };
 }
@@ -590,6 +603,20 @@ async function importFiles(backend: Backend, paths: string[]): Promise<ImportOut
     if (outcome === undefined) throw { kind: "input", message: `${path}: no such file` };
     return outcome;
   });
+}
+
+function assignDocument(
+  backend: Backend,
+  { documentId, invoice }: { documentId: number; invoice: string },
+): null {
+  if (!backend.unlinked.some((document) => document.id === documentId)) {
+    throw { kind: "input", message: `no unlinked document ${documentId}` };
+  }
+  if (!backend.invoiceNumbers.includes(invoice)) {
+    throw { kind: "input", message: `no invoice with number ${invoice}` };
+  }
+  backend.unlinked = backend.unlinked.filter((document) => document.id !== documentId);
+  return null;
 }
 
 /**
@@ -644,6 +671,10 @@ export function serve(backend: Backend): void {
         case "import_bank_csv":
           if (backend.bankError !== null) throw backend.bankError;
           return known(backend.bankOutcomes, (args as { path: string }).path);
+        case "unlinked_documents":
+          return backend.unlinked;
+        case "assign_document":
+          return assignDocument(backend, args as { documentId: number; invoice: string });
         default:
           throw { kind: "internal", message: `unknown command ${command}` };
       }

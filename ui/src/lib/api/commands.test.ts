@@ -85,6 +85,33 @@ describe("command wrappers", () => {
     ]);
   });
 
+  test("list unlinked invoice PDFs and link one by invoice number", async () => {
+    const calls: { command: string; args: unknown }[] = [];
+    mockIPC((command, args) => {
+      calls.push({ command, args });
+      if (command === "unlinked_documents") return [{ id: 7, file: "scan-0001.pdf" }];
+      if (command === "assign_document") return null;
+      throw { kind: "internal", message: `unknown command ${command}` };
+    });
+
+    expect(await commands.unlinkedDocuments()).toEqual([{ id: 7, file: "scan-0001.pdf" }]);
+    await commands.assignDocument(7, "2026-0142");
+    expect(calls).toEqual([
+      { command: "unlinked_documents", args: {} },
+      { command: "assign_document", args: { documentId: 7, invoice: "2026-0142" } },
+    ]);
+  });
+
+  test("an unknown invoice number for a PDF keeps its input kind", async () => {
+    mockIPC(() => {
+      throw { kind: "input", message: "no invoice with number 9999" };
+    });
+    await expect(commands.assignDocument(7, "9999")).rejects.toEqual({
+      kind: "input",
+      message: "no invoice with number 9999",
+    });
+  });
+
   test("an import_ledger error names the cell and keeps its kind", async () => {
     mockIPC(() => {
       throw {

@@ -33,6 +33,7 @@ import type {
   Receivables,
   SplitPart,
   TransactionRow,
+  UnlinkedDocument,
 } from "./types";
 // Imported from the bindings directly: the reconcile results are only used through these wrappers.
 import type { Decision } from "./bindings/Decision";
@@ -218,6 +219,22 @@ export function bankCsvMapping(path: string): Promise<BankCsvScreen> {
  */
 export function importBankCsv(path: string, mapping: BankCsvMapping): Promise<ImportOutcome> {
   return call("import_bank_csv", { path, mapping });
+}
+
+/**
+ * `unlinked_documents`: the invoice PDFs imported whose invoice could not be
+ * found by file name or text, for a person to link.
+ */
+export function unlinkedDocuments(): Promise<UnlinkedDocument[]> {
+  return call("unlinked_documents");
+}
+
+/**
+ * `assign_document`: links the stored PDF `documentId` to the invoice with
+ * number `invoice`. An unknown number rejects with an `input` error.
+ */
+export function assignDocument(documentId: number, invoice: string): Promise<void> {
+  return call("assign_document", { documentId, invoice });
 }
 
 /** The event Rust emits while `import_files` writes bank transactions. */

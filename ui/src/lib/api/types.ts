@@ -31,3 +31,4 @@ export type { StatementPreview } from "./bindings/StatementPreview";
 export type { TableColumns } from "./bindings/TableColumns";
 export type { TransactionRow } from "./bindings/TransactionRow";
 export type { TransactionState } from "./bindings/TransactionState";
+export type { UnlinkedDocument } from "./bindings/UnlinkedDocument";

@@ -3,11 +3,18 @@
  * the import in progress and what it did, and the ledger whose columns are
  * being mapped, or the bank CSV whose columns are. Rust reads, checks and counts the files; this class keeps
  * its answers and decides nothing about their content. After an import it
- * reloads the book, so every screen shows the new data.
+ * reloads the book, so every screen shows the new data, and the invoice PDFs
+ * whose invoice Rust could not find, for a person to link by number.
  */
 
 import * as commands from "../api/commands";
-import type { FilePreview, ImportOutcome, ImportProgress } from "../api/types";
+import type {
+  CommandError,
+  FilePreview,
+  ImportOutcome,
+  ImportProgress,
+  UnlinkedDocument,
+} from "../api/types";
 import type { BookState } from "./book.svelte";
 import { BankMappingState } from "./bankMapping.svelte";
 import { MappingState } from "./mapping.svelte";
@@ -33,6 +40,16 @@ export class ImportState {
   mapping = $state.raw<MappingState | null>(null);
   /** The bank CSV on the bank mapping screen; null while that screen is closed. */
   bankMapping = $state.raw<BankMappingState | null>(null);
+
+  /** Invoice PDFs in the book whose invoice was not found, as Rust last listed them. */
+  unlinked = $state.raw<UnlinkedDocument[]>([]);
+  /** Ids of the PDFs being linked now. */
+  assigning = $state.raw<number[]>([]);
+  /** Why the last link of a PDF failed, by its id, shown beside it until it is tried again. */
+  assignErrors = $state.raw<Record<number, CommandError>>({});
+
+  // Each load of the unlinked PDFs gets a number, so a slow earlier one cannot win.
+  #unlinkedGeneration = 0;
 
   /** The previewed files that can be imported: those read without an error. */
   importable = $derived(this.previews.filter((preview) => preview.error === null));
@@ -84,7 +101,7 @@ export class ImportState {
       const imported = new Set(paths);
       this.previews = this.previews.filter((preview) => !imported.has(preview.path));
       this.outcomes = outcomes;
-      await this.#book.reload();
+      await Promise.all([this.#book.reload(), this.loadUnlinked()]);
     } catch (error) {
       this.#book.reportError(error);
     } finally {
@@ -138,7 +155,7 @@ export class ImportState {
     this.previews = this.previews.filter((preview) => preview.path !== mapping.path);
     this.outcomes = [...this.outcomes, outcome];
     if (this.mapping === mapping) this.mapping = null;
-    await this.#book.reload();
+    await Promise.all([this.#book.reload(), this.loadUnlinked()]);
   }
 
   /**
@@ -175,7 +192,47 @@ export class ImportState {
     this.previews = this.previews.filter((preview) => preview.path !== mapping.path);
     this.outcomes = [...this.outcomes, outcome];
     if (this.bankMapping === mapping) this.bankMapping = null;
+    await Promise.all([this.#book.reload(), this.loadUnlinked()]);
+  }
+
+  /**
+   * Asks Rust again which invoice PDFs have no invoice. A failed call shows
+   * its error in the book's banner and keeps the list as it was.
+   */
+  async loadUnlinked(): Promise<void> {
+    const generation = ++this.#unlinkedGeneration;
+    try {
+      const unlinked = await commands.unlinkedDocuments();
+      if (generation === this.#unlinkedGeneration) this.unlinked = unlinked;
+    } catch (error) {
+      if (generation === this.#unlinkedGeneration) this.#book.reportError(error);
+    }
+  }
+
+  /**
+   * Links the unlinked PDF `documentId` to the invoice numbered `invoice`.
+   * On success it leaves the list and the book is reloaded; on failure (an
+   * unknown number comes back as an `input` error) the error is kept by the
+   * PDF's id to show beside it. Resolves to true when it was linked.
+   */
+  async assignDocument(documentId: number, invoice: string): Promise<boolean> {
+    const number = invoice.trim();
+    if (number === "" || this.assigning.includes(documentId)) return false;
+    this.assigning = [...this.assigning, documentId];
+    this.assignErrors = withoutKey(this.assignErrors, documentId);
+    try {
+      await commands.assignDocument(documentId, number);
+    } catch (error) {
+      this.assignErrors = { ...this.assignErrors, [documentId]: commands.toCommandError(error) };
+      return false;
+    } finally {
+      this.assigning = this.assigning.filter((id) => id !== documentId);
+    }
+    // A load that started before the link would bring the PDF back.
+    this.#unlinkedGeneration += 1;
+    this.unlinked = this.unlinked.filter((document) => document.id !== documentId);
     await this.#book.reload();
+    return true;
   }
 
   #mappingImports(): boolean {
@@ -217,4 +274,10 @@ export class ImportState {
       return async () => {};
     }
   }
+}
+
+function withoutKey<T>(record: Record<number, T>, key: number): Record<number, T> {
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
 }
