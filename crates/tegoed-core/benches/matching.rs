@@ -28,3 +28,19 @@ fn propose(bencher: divan::Bencher, n_transactions: usize) {
         )
     });
 }
+
+/// The same with a fixed customer base of 1,000: how the work grows with
+/// the number of transactions alone (the generator above grows customers
+/// too, n / 20, which adds name candidates per payment).
+#[divan::bench(args = [10_000, 50_000, 100_000], sample_count = 5, sample_size = 1)]
+fn propose_fixed_customers(bencher: divan::Bencher, n_transactions: usize) {
+    let world = generator::generate(1_000, n_transactions / 2, n_transactions, 7);
+    bencher.bench(|| {
+        matching::propose(
+            &world.items,
+            &world.payments,
+            &world.knowledge,
+            &Settings::default(),
+        )
+    });
+}
