@@ -152,6 +152,49 @@ fn join_wrapped(lines: &[&str]) -> String {
     joined
 }
 
+/// The code word that `rest` starts with, closed by a `/` (`EREF/…`).
+///
+/// The text up to the next `/` (at most four bytes) must be one of
+/// [`CODE_WORDS`] (the arms list the same words; a test checks they agree);
+/// a byte-slice `match` instead of comparing each word in turn, since this
+/// runs at every `/` of every `:86:`.
+fn code_word_at(rest: &[u8]) -> Option<&'static str> {
+    let end = rest.iter().take(5).position(|&b| b == b'/')?;
+    let word = match rest.get(..end)? {
+        b"EREF" => "EREF",
+        b"PREF" => "PREF",
+        b"MARF" => "MARF",
+        b"CSID" => "CSID",
+        b"CNTP" => "CNTP",
+        b"REMI" => "REMI",
+        b"PURP" => "PURP",
+        b"ULTC" => "ULTC",
+        b"ULTD" => "ULTD",
+        b"ULTB" => "ULTB",
+        b"RTRN" => "RTRN",
+        b"ISDT" => "ISDT",
+        b"ORDP" => "ORDP",
+        b"BENM" => "BENM",
+        b"NAME" => "NAME",
+        b"ADDR" => "ADDR",
+        b"IBAN" => "IBAN",
+        b"BIC" => "BIC",
+        b"BBAN" => "BBAN",
+        b"TRTP" => "TRTP",
+        b"SUM" => "SUM",
+        b"TRCD" => "TRCD",
+        b"OCMT" => "OCMT",
+        b"CHGS" => "CHGS",
+        b"EXCH" => "EXCH",
+        b"IREF" => "IREF",
+        b"KREF" => "KREF",
+        b"SVCL" => "SVCL",
+        b"ID" => "ID",
+        _ => return None,
+    };
+    Some(word)
+}
+
 /// Splits `/KEY/value/KEY/value` text at the known code words.
 pub(crate) fn code_word_fields(text: &str) -> Vec<(&str, &str)> {
     let bytes = text.as_bytes();
@@ -159,12 +202,8 @@ pub(crate) fn code_word_fields(text: &str) -> Vec<(&str, &str)> {
     let mut index = 0;
     while index < bytes.len() {
         if bytes.get(index) == Some(&b'/') {
-            let rest = text.get(index + 1..).unwrap_or_default();
-            let found = CODE_WORDS.iter().find(|word| {
-                rest.strip_prefix(*word)
-                    .is_some_and(|after| after.starts_with('/'))
-            });
-            if let Some(word) = found {
+            let rest = bytes.get(index + 1..).unwrap_or_default();
+            if let Some(word) = code_word_at(rest) {
                 starts.push((index, index + word.len() + 2, word));
                 index += word.len() + 1;
                 continue;
@@ -448,5 +487,21 @@ pub(crate) fn labelled(text: &str) -> Details {
         structured_reference: first_value(&values, "Betalingskenm.:"),
         end_to_end_id: first_value(&values, "Kenmerk:"),
         ..Details::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CODE_WORDS, code_word_at};
+
+    #[test]
+    fn code_word_at_knows_exactly_the_code_words() {
+        for word in CODE_WORDS {
+            assert_eq!(code_word_at(format!("{word}/x").as_bytes()), Some(word));
+            assert_eq!(code_word_at(word.as_bytes()), None, "{word} without '/'");
+        }
+        assert_eq!(code_word_at(b"EREFX/"), None);
+        assert_eq!(code_word_at(b"ERE/"), None);
+        assert_eq!(code_word_at(b"/"), None);
     }
 }

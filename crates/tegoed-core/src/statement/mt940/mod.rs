@@ -50,6 +50,7 @@ pub fn parse(file_name: &str, text: &str) -> Result<ParsedFile, StatementError> 
         field: None,
         dash_line: None,
         ended: true,
+        spare_lines: Vec::new(),
     };
     let mut line_number = 0;
     for raw in text.split('\n') {
@@ -85,7 +86,7 @@ struct Field<'a> {
 }
 
 /// A statement being assembled.
-struct Builder {
+struct Builder<'a> {
     line: usize,
     reference: Option<String>,
     number: Option<String>,
@@ -97,8 +98,8 @@ struct Builder {
     transactions: Vec<Transaction>,
     /// A `:61:` waiting for its `:86:`.
     pending: Option<Pending>,
-    /// The `:86:` lines of the pending transaction.
-    details: Vec<String>,
+    /// The `:86:` lines of the pending transaction, borrowed from the text.
+    details: Vec<&'a str>,
 }
 
 /// A `:61:` read, before its `:86:`.
@@ -114,12 +115,15 @@ struct Reader<'a> {
     header_bank: Option<&'static str>,
     statements: Vec<Statement>,
     warnings: Vec<String>,
-    current: Option<Builder>,
+    current: Option<Builder<'a>>,
     field: Option<Field<'a>>,
     /// A `-` line seen: a message end, unless text continues the field.
     dash_line: Option<usize>,
     /// True when the last statement was closed by `-`, `-}` or a new `:20:`.
     ended: bool,
+    /// The line buffer of the last finished field, emptied, for the next
+    /// field to reuse (one allocation per file instead of one per field).
+    spare_lines: Vec<&'a str>,
 }
 
 impl<'a> Reader<'a> {
@@ -166,10 +170,12 @@ impl<'a> Reader<'a> {
         if let Some(tag) = tag {
             self.finish_field()?;
             let value = line.get(tag.len() + 2..).unwrap_or_default();
+            let mut lines = std::mem::take(&mut self.spare_lines);
+            lines.push(value);
             self.field = Some(Field {
                 tag,
                 line: number,
-                lines: vec![value],
+                lines,
             });
             return Ok(());
         }
@@ -208,7 +214,7 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    fn builder(&mut self, line: usize) -> &mut Builder {
+    fn builder(&mut self, line: usize) -> &mut Builder<'a> {
         self.ended = false;
         self.current.get_or_insert_with(|| Builder {
             line,
@@ -225,10 +231,19 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Applies the open field, then keeps its line buffer for the next one.
     fn finish_field(&mut self) -> Result<(), StatementError> {
-        let Some(field) = self.field.take() else {
+        let Some(mut field) = self.field.take() else {
             return Ok(());
         };
+        self.apply_field(&field)?;
+        field.lines.clear();
+        self.spare_lines = field.lines;
+        Ok(())
+    }
+
+    /// Reads a finished field into the statement being assembled.
+    fn apply_field(&mut self, field: &Field<'a>) -> Result<(), StatementError> {
         let first = field.lines.first().copied().unwrap_or_default();
         match field.tag {
             "20" => {
@@ -296,7 +311,7 @@ impl<'a> Reader<'a> {
                 flush_pending(builder);
                 let dialect = builder.dialect;
                 let currency = builder.currency.clone().unwrap_or_else(|| "EUR".to_owned());
-                let (pending, clamped) = statement_line(&field, dialect, currency)
+                let (pending, clamped) = statement_line(field, dialect, currency)
                     .map_err(|problem| self.invalid(field.line, format!(":61: {problem}")))?;
                 if clamped {
                     let date = pending
@@ -313,9 +328,7 @@ impl<'a> Reader<'a> {
                 if let Some(builder) = self.current.as_mut()
                     && builder.pending.is_some()
                 {
-                    builder
-                        .details
-                        .extend(field.lines.iter().map(|line| (*line).to_owned()));
+                    builder.details.extend_from_slice(&field.lines);
                 }
             }
             "64" | "65" => {
@@ -521,11 +534,11 @@ fn clamped_warning(file_name: &str, line: usize, date: chrono::NaiveDate) -> Str
 }
 
 /// Completes the pending transaction with its `:86:` details.
-fn flush_pending(builder: &mut Builder) {
+fn flush_pending(builder: &mut Builder<'_>) {
     let Some(mut pending) = builder.pending.take() else {
         return;
     };
-    let lines: Vec<&str> = builder.details.iter().map(String::as_str).collect();
+    let lines: &[&str] = &builder.details;
     let reference_iban =
         looks_like_iban(&pending.customer_reference).then(|| pending.customer_reference.clone());
     let supplementary_first = pending
@@ -534,7 +547,7 @@ fn flush_pending(builder: &mut Builder) {
         .next()
         .unwrap_or_default()
         .trim();
-    let mut detail_lines: &[&str] = &lines;
+    let mut detail_lines: &[&str] = lines;
     if builder.dialect == Dialect::Volksbank
         && let (Some(first), Some(iban)) = (lines.first(), reference_iban.as_deref())
         && first.trim_start().starts_with(iban)
