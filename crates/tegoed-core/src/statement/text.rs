@@ -135,6 +135,14 @@ pub(crate) fn collapse_spaces(text: &str) -> String {
     out
 }
 
+/// [`collapse_spaces`], or `None` when nothing is left: the same as
+/// `non_empty(&collapse_spaces(text))` (collapsed text has no white space
+/// at its ends) without copying the text twice.
+pub(crate) fn non_empty_collapsed(text: &str) -> Option<String> {
+    let collapsed = collapse_spaces(text);
+    (!collapsed.is_empty()).then_some(collapsed)
+}
+
 /// True when a text has the shape of an IBAN: two letters, two digits and
 /// 11 to 30 letters or digits (the check digits are not tested: banks'
 /// anonymised samples and old files fail them, and the book keeps what the

@@ -12,7 +12,7 @@
 //!   card lines;
 //! - anything else: the text, unwrapped, as remittance.
 
-use crate::statement::text::{collapse_spaces, looks_like_iban, non_empty};
+use crate::statement::text::{collapse_spaces, looks_like_iban, non_empty, non_empty_collapsed};
 
 /// What the `:86:` text says about a transaction.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -270,7 +270,7 @@ fn code_words(text: &str) -> Details {
                         .strip_prefix("USTD//")
                         .or_else(|| value.strip_prefix("USTD/"))
                         .unwrap_or(value);
-                    if let Some(text) = non_empty(&collapse_spaces(text)) {
+                    if let Some(text) = non_empty_collapsed(text) {
                         remittance = Some(match remittance {
                             Some(before) => format!("{before} {text}"),
                             None => text,
