@@ -435,6 +435,57 @@ pub async fn write_ledger_invoice(
     Ok(id)
 }
 
+/// Inserts new invoices in batches (one statement per batch through
+/// SQLite's `json_each`, so 10,000 invoices are a handful of round trips)
+/// and returns each invoice's number with its new book id.
+///
+/// # Errors
+/// When an amount does not fit, a number is taken, or the rows cannot be written.
+pub async fn insert_ledger_invoices(
+    connection: &mut SqliteConnection,
+    invoices: &[&LedgerInvoiceRow],
+) -> Result<Vec<(String, i64)>, BookError> {
+    const BATCH: usize = 2_000;
+    let mut ids = Vec::with_capacity(invoices.len());
+    for chunk in invoices.chunks(BATCH) {
+        let mut rows = Vec::with_capacity(chunk.len());
+        for invoice in chunk {
+            rows.push(serde_json::json!([
+                invoice.number,
+                invoice.customer_id,
+                invoice.invoice_date.to_string(),
+                invoice.due_date.to_string(),
+                invoice.amount.to_cents()?,
+                invoice.ledger_open.map(Money::to_cents).transpose()?,
+                invoice.currency,
+                invoice.reference,
+                invoice.order_number,
+                invoice.ledger_status.code(),
+                invoice.ledger_shape,
+                invoice.source,
+            ]));
+        }
+        let batch = serde_json::Value::Array(rows).to_string();
+        let inserted = sqlx::query!(
+            r#"INSERT INTO invoices (number, customer_id, invoice_date, due_date, amount_cents, ledger_open_cents,
+                                     currency, reference, order_number, ledger_status, ledger_shape, source)
+               SELECT json_extract(row.value, '$[0]'), json_extract(row.value, '$[1]'),
+                      json_extract(row.value, '$[2]'), json_extract(row.value, '$[3]'),
+                      json_extract(row.value, '$[4]'), json_extract(row.value, '$[5]'),
+                      json_extract(row.value, '$[6]'), json_extract(row.value, '$[7]'),
+                      json_extract(row.value, '$[8]'), json_extract(row.value, '$[9]'),
+                      json_extract(row.value, '$[10]'), json_extract(row.value, '$[11]')
+               FROM json_each(?) AS row WHERE true
+               RETURNING id AS "id!: i64", number AS "number!: String""#,
+            batch
+        )
+        .fetch_all(&mut *connection)
+        .await?;
+        ids.extend(inserted.into_iter().map(|row| (row.number, row.id)));
+    }
+    Ok(ids)
+}
+
 /// Records that a credit note credits an invoice.
 ///
 /// # Errors

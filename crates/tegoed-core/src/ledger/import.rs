@@ -19,7 +19,8 @@ use super::header::normalise;
 use super::{Ledger, LedgerError, LedgerInvoice};
 use crate::book::ledger::{
     KnownCustomer, KnownInvoice, LedgerCustomerRow, LedgerInvoiceRow, insert_document,
-    link_credit_note, save_ledger_mapping, write_ledger_customer, write_ledger_invoice,
+    insert_ledger_invoices, link_credit_note, save_ledger_mapping, write_ledger_customer,
+    write_ledger_invoice,
 };
 use crate::book::{Book, BookError, audit};
 use crate::money::Money;
@@ -90,7 +91,8 @@ pub async fn import(
         .iter()
         .map(|invoice| (invoice.number.clone(), invoice.id))
         .collect();
-    for planned in &plan.invoices {
+    let mut new_invoices = Vec::new();
+    for planned in plan.invoices.iter().filter(|planned| planned.write) {
         let customer_id =
             customer_ids
                 .get(planned.customer)
@@ -101,11 +103,16 @@ pub async fn import(
                 })?;
         let mut row = planned.row.clone();
         row.customer_id = customer_id;
-        if planned.write {
+        if row.id.is_some() {
+            // A known invoice whose ledger data changed: few per re-import.
             let id = write_ledger_invoice(&mut transaction, &row).await?;
             invoice_ids.insert(row.number.clone(), id);
+        } else {
+            new_invoices.push(row);
         }
     }
+    let new_invoices: Vec<&LedgerInvoiceRow> = new_invoices.iter().collect();
+    invoice_ids.extend(insert_ledger_invoices(&mut transaction, &new_invoices).await?);
     let known_credits: HashMap<i64, Option<i64>> = known_invoices
         .iter()
         .map(|invoice| (invoice.id, invoice.credits_invoice_id))
