@@ -36,6 +36,9 @@ pub enum DecisionError {
     /// No invoice with this number.
     #[error("there is no invoice {0}")]
     UnknownInvoice(String),
+    /// The same invoice twice in one split.
+    #[error("invoice {0} appears twice in the split; give it one part")]
+    TwiceInSplit(String),
     /// Nothing suggested to confirm.
     #[error("transaction {0} has no suggestion to confirm (allocate it instead)")]
     NothingToConfirm(i64),
@@ -575,6 +578,15 @@ impl Book {
         let connection: &mut SqliteConnection = &mut transaction;
         let amount = transaction_amount(connection, transaction_id).await?;
         let allocated: Money = allocations.iter().map(|(_, amount)| *amount).sum();
+        let mut numbers: Vec<&str> = allocations
+            .iter()
+            .map(|(number, _)| number.as_str())
+            .collect();
+        numbers.sort_unstable();
+        if let Some(pair) = numbers.windows(2).find(|pair| pair.first() == pair.get(1)) {
+            let number = pair.first().copied().unwrap_or_default();
+            return Err(DecisionError::TwiceInSplit(number.to_owned()));
+        }
         let fits = allocations.iter().all(|(_, part)| {
             (part.is_positive() && amount.is_positive())
                 || (part.is_negative() && amount.is_negative())

@@ -397,6 +397,19 @@ async fn split_reassign_and_not_a_customer_payment() {
         .await,
         Err(DecisionError::UnknownInvoice(_))
     ));
+    assert!(matches!(
+        book.allocate_match(
+            ids[1],
+            &[
+                ("2026-0003".into(), Money::from_cents(100)),
+                ("2026-0003".into(), Money::from_cents(200)),
+            ],
+            "anna",
+            at()
+        )
+        .await,
+        Err(DecisionError::TwiceInSplit(number)) if number == "2026-0003"
+    ));
     // Re-assign the 100.00 to 2026-0002: a partial payment.
     book.reassign_match(ids[3], "2026-0002", "anna", at())
         .await
