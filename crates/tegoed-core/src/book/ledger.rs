@@ -353,27 +353,21 @@ pub async fn write_ledger_customer(
         .await?;
         return Ok(id);
     }
-    let id = sqlx::query!(
-        r#"INSERT INTO customers (code, name, email, phone, contact_person, address, iban, kvk_number,
-                                  payment_term_days, language, consumer, own_terms)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"#,
-        customer.code,
-        customer.name,
-        customer.email,
-        customer.phone,
-        customer.contact_person,
-        customer.address,
-        customer.iban,
-        customer.kvk_number,
-        customer.payment_term_days,
-        customer.language,
-        customer.consumer,
-        customer.own_terms
-    )
-    .execute(connection)
-    .await?
-    .last_insert_rowid();
-    Ok(id)
+    let new = super::NewCustomer {
+        code: &customer.code,
+        name: &customer.name,
+        email: customer.email.as_deref(),
+        phone: customer.phone.as_deref(),
+        contact_person: customer.contact_person.as_deref(),
+        address: customer.address.as_deref(),
+        iban: customer.iban.as_deref(),
+        kvk_number: customer.kvk_number.as_deref(),
+        payment_term_days: customer.payment_term_days,
+        language: &customer.language,
+        consumer: customer.consumer,
+        own_terms: customer.own_terms,
+    };
+    super::insert_customer(connection, &new).await
 }
 
 /// Inserts or updates an invoice; returns its id. An update keeps the id,
