@@ -884,14 +884,9 @@ mod convert {
 
     impl From<&tegoed_core::matching::Outcome> for MatchSummary {
         fn from(outcome: &tegoed_core::matching::Outcome) -> MatchSummary {
-            let booked = outcome
-                .allocations
-                .iter()
-                .filter(|line| line.booked)
-                .count();
             MatchSummary {
-                booked: count(booked),
-                suggested: count(outcome.allocations.len() - booked),
+                booked: count(outcome.n_booked()),
+                suggested: count(outcome.n_suggested()),
                 unmatched: count(outcome.unmatched_transactions),
             }
         }

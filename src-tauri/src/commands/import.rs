@@ -18,10 +18,24 @@ use crate::dto::{
 pub const PROGRESS_EVENT: &str = "import-progress";
 
 /// A named file and its bytes, or why it could not be read.
-struct ReadFile {
+pub(super) struct ReadFile {
     path: PathBuf,
-    name: String,
-    bytes: Result<Vec<u8>, String>,
+    /// The file name, for messages and the book.
+    pub(super) name: String,
+    /// The bytes, or a message naming the file.
+    pub(super) bytes: Result<Vec<u8>, String>,
+}
+
+/// Reads one file; a failure becomes a message naming it.
+pub(super) async fn read_one(path: PathBuf) -> ReadFile {
+    let bytes = tokio::fs::read(&path)
+        .await
+        .map_err(|error| format!("{}: cannot be read: {error}", path.display()));
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    ReadFile { path, name, bytes }
 }
 
 /// Reads every named file (folders stand for the files in them); a file
@@ -34,14 +48,7 @@ async fn read(paths: Vec<String>) -> CommandResult<Vec<ReadFile>> {
     })?;
     let mut read = Vec::with_capacity(files.len());
     for path in files {
-        let bytes = tokio::fs::read(&path)
-            .await
-            .map_err(|error| format!("{}: cannot be read: {error}", path.display()));
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |name| name.to_string_lossy().into_owned(),
-        );
-        read.push(ReadFile { path, name, bytes });
+        read.push(read_one(path).await);
     }
     Ok(read)
 }

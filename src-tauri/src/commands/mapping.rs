@@ -13,16 +13,9 @@ use crate::dto::{
 };
 
 async fn read(path: &str) -> CommandResult<(String, Vec<u8>)> {
-    let path = std::path::Path::new(path);
-    let bytes = tokio::fs::read(path).await.map_err(|error| CommandError {
-        kind: ErrorKind::Input,
-        message: format!("{}: cannot be read: {error}", path.display()),
-    })?;
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    );
-    Ok((name, bytes))
+    let file = super::import::read_one(path.into()).await;
+    let bytes = file.bytes.map_err(input_error)?;
+    Ok((file.name, bytes))
 }
 
 fn input_error(error: impl std::fmt::Display) -> CommandError {

@@ -28,8 +28,7 @@ impl From<DecisionError> for CommandError {
 
 /// Runs matching over the book (also done after every import).
 pub async fn run(book: &Book) -> CommandResult<MatchSummary> {
-    let settings = book.matching_settings().await?;
-    let outcome = matching::run(book, &settings, chrono::Utc::now()).await?;
+    let outcome = matching::run_with_book_settings(book, chrono::Utc::now()).await?;
     Ok(MatchSummary::from(&outcome))
 }
 
@@ -91,15 +90,14 @@ pub async fn split_match(
 ) -> CommandResult<Decision> {
     let mut allocations = Vec::with_capacity(parts.len());
     for part in parts {
-        let amount: Money =
-            part.amount
-                .trim()
-                .replace(',', ".")
-                .parse()
-                .map_err(|error: ParseMoneyError| CommandError {
-                    kind: ErrorKind::Input,
-                    message: format!("invoice {}: {error}", part.invoice),
-                })?;
+        let amount: Money = part
+            .amount
+            .trim()
+            .parse()
+            .map_err(|error: ParseMoneyError| CommandError {
+                kind: ErrorKind::Input,
+                message: format!("invoice {}: {error}", part.invoice),
+            })?;
         allocations.push((part.invoice, amount));
     }
     let book = state.book().await;

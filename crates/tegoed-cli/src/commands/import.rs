@@ -45,16 +45,11 @@ pub async fn run(book: &Book, files: &[PathBuf], as_json: bool) -> Result<(), Fa
     }
     // Matching runs after every import, so what was paid is never chased.
     if reports.iter().any(|report| report.added > 0) {
-        let settings = book.matching_settings().await?;
-        let outcome = matching::run(book, &settings, at).await?;
-        let booked = outcome
-            .allocations
-            .iter()
-            .filter(|line| line.booked)
-            .count();
+        let outcome = matching::run_with_book_settings(book, at).await?;
         eprintln!(
-            "tegoed: matched {booked} allocations, {} suggestions await a person, {} transactions unmatched",
-            outcome.allocations.len() - booked,
+            "tegoed: matched {} allocations, {} suggestions await a person, {} transactions unmatched",
+            outcome.n_booked(),
+            outcome.n_suggested(),
             outcome.unmatched_transactions
         );
     }

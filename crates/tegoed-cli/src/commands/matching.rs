@@ -11,8 +11,7 @@ use crate::json::matching::{AllocationJson, Allocations};
 
 /// Runs `match`: books what is certain, suggests the rest, prints both.
 pub async fn run_match(book: &Book, as_json: bool) -> Result<(), Failure> {
-    let settings = book.matching_settings().await?;
-    let outcome = matching::run(book, &settings, chrono::Utc::now()).await?;
+    let outcome = matching::run_with_book_settings(book, chrono::Utc::now()).await?;
     print(
         &outcome.allocations,
         outcome.unmatched_transactions,

@@ -36,7 +36,7 @@ pub(crate) use engine::looks_shared;
 pub use engine::{detect_reversal, normalise_iban, pointers, propose};
 pub use holds::{HOLD_DAYS, Hold as CustomerHold, holds};
 pub use reason::ReasonPart;
-pub use run::{Outcome, ProposalLine, run};
+pub use run::{Outcome, ProposalLine, run, run_with_book_settings};
 pub use score::{Confidence, Evidence};
 
 /// An open item (*openstaande post*): an invoice or credit note with

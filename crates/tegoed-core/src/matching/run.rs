@@ -59,3 +59,25 @@ pub async fn run(
         unmatched_transactions: looked_at.len() - placed.len().min(looked_at.len()),
     })
 }
+
+impl Outcome {
+    /// How many allocations the run booked automatically.
+    pub fn n_booked(&self) -> usize {
+        self.allocations.iter().filter(|line| line.booked).count()
+    }
+
+    /// How many allocations await a person.
+    pub fn n_suggested(&self) -> usize {
+        self.allocations.len() - self.n_booked()
+    }
+}
+
+/// Runs matching with the settings the book holds: what every import and
+/// the "match now" action do.
+///
+/// # Errors
+/// When the book cannot be read or written; then nothing is written.
+pub async fn run_with_book_settings(book: &Book, at: DateTime<Utc>) -> Result<Outcome, BookError> {
+    let settings = book.matching_settings().await?;
+    run(book, &settings, at).await
+}
