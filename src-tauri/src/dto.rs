@@ -929,14 +929,6 @@ mod convert {
                     credit: required(self.credit_column, "credit")?,
                 },
             };
-            if self.account_column.is_none()
-                && self
-                    .account
-                    .as_deref()
-                    .is_none_or(|iban| iban.trim().is_empty())
-            {
-                return Err("choose the own account column or type the account's IBAN".to_owned());
-            }
             Ok(statement::csv::Mapping {
                 delimiter,
                 skip_lines: usize::try_from(self.skip_lines).unwrap_or(0),
@@ -945,10 +937,12 @@ mod convert {
                 amount,
                 decimal_comma: self.decimal_comma,
                 account_column: column(self.account_column),
+                // Core refuses a file with no own account, naming the line.
                 account: self
                     .account
                     .as_ref()
-                    .map(|iban| iban.split_whitespace().collect()),
+                    .map(|iban| iban.split_whitespace().collect::<String>())
+                    .filter(|iban| !iban.is_empty()),
                 currency_column: None,
                 counterparty_name_column: column(self.counterparty_name_column),
                 counterparty_iban_column: column(self.counterparty_iban_column),
