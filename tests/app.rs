@@ -124,7 +124,17 @@ async fn overview_matches_cli(client: &Client, book: &Path) -> anyhow::Result<()
     );
     screenshot(client, "receivables.png").await?;
 
+    click(client, "nav-today").await?;
+    wait_for(
+        client,
+        "document.querySelector('[data-testid=\"screen-today\"]')?.getAttribute('aria-busy') === 'false' && \
+         document.querySelector('[data-testid=\"screen-today\"] header p')",
+    )
+    .await?;
+    screenshot(client, "today-demo.png").await?;
+
     for screen in [
+        "today",
         "import",
         "reconcile",
         "customers",
@@ -148,6 +158,9 @@ pub(crate) enum Start {
     Empty,
     /// The demo business.
     Demo,
+    /// These files imported with the real CLI (`tegoed import`), each path
+    /// relative to `tests/data/`.
+    Imported(&'static [&'static str]),
 }
 
 /// Runs `body` against the real app on a fresh book in a temporary home,
@@ -158,16 +171,39 @@ pub(crate) async fn with_app(
     language: &str,
     body: impl AsyncFnOnce(&Client, &Path) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
+    with_app_env(start, language, &[], body).await
+}
+
+/// As [`with_app`], with more environment variables for the app (e.g.
+/// `TEGOED_SMTP_URL`).
+pub(crate) async fn with_app_env(
+    start: Start,
+    language: &str,
+    env: &[(&str, &str)],
+    body: impl AsyncFnOnce(&Client, &Path) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     if !enabled() {
         eprintln!("skipped: run through `cargo xtask test` (needs Xvfb, D-Bus and tauri-driver)");
         return Ok(());
     }
     let home = tempfile::tempdir()?;
     let book = home.path().join("book.db");
-    if matches!(start, Start::Demo) {
-        cli(&book, &["demo"])?;
+    match start {
+        Start::Empty => {}
+        Start::Demo => {
+            cli(&book, &["demo"])?;
+        }
+        Start::Imported(files) => {
+            let paths: Vec<String> = files
+                .iter()
+                .map(|file| data(file).display().to_string())
+                .collect();
+            let mut args = vec!["import"];
+            args.extend(paths.iter().map(String::as_str));
+            cli(&book, &args)?;
+        }
     }
-    let driver = Driver::start(&book, home.path(), language)?;
+    let driver = Driver::start_with(&book, home.path(), language, env)?;
     let client = connect(&driver).await?;
     let outcome = match wait_for(&client, READY).await {
         Ok(_) => body(&client, &book).await,
@@ -176,6 +212,13 @@ pub(crate) async fn with_app(
     client.close().await?;
     drop(driver);
     outcome
+}
+
+/// A file under `tests/data/`.
+pub(crate) fn data(file: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(file)
 }
 
 /// True once the app's first load has finished.

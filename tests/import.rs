@@ -25,7 +25,10 @@ fn bank_files() -> Vec<PathBuf> {
 
 /// Drops files through the same entry point a real drop uses (WebDriver
 /// cannot perform an OS drag-and-drop), then imports what the preview shows.
-async fn drop_and_import(client: &Client, files: &[PathBuf]) -> anyhow::Result<Vec<(i64, i64)>> {
+pub(crate) async fn drop_and_import(
+    client: &Client,
+    files: &[PathBuf],
+) -> anyhow::Result<Vec<(i64, i64)>> {
     let paths = serde_json::to_string(
         &files
             .iter()

@@ -69,6 +69,17 @@ impl Driver {
     /// Starts tauri-driver with the app's environment: its book, and data
     /// and config folders under `home` so nothing of the user's is touched.
     pub fn start(book: &Path, home: &Path, language: &str) -> anyhow::Result<Driver> {
+        Driver::start_with(book, home, language, &[])
+    }
+
+    /// As [`Driver::start`], with more environment variables for the app
+    /// (tauri-driver's environment reaches the app it starts).
+    pub fn start_with(
+        book: &Path,
+        home: &Path,
+        language: &str,
+        env: &[(&str, &str)],
+    ) -> anyhow::Result<Driver> {
         let driver = std::env::var_os("TAURI_DRIVER")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from("tauri-driver"));
@@ -87,6 +98,7 @@ impl Driver {
             .env("XDG_CACHE_HOME", home.join("cache"))
             .env("LANG", language)
             .env("LC_ALL", language)
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()

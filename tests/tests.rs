@@ -3,6 +3,9 @@
 //! real CLI on the same book. Run by `cargo xtask test`.
 
 mod app;
+mod dunning;
 mod import;
+mod letters;
 mod mapping;
+mod match_after_import;
 mod reconcile;

@@ -7,11 +7,16 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, ExportError, TS};
 
 use crate::dto::{
-    AccountRow, AgeingBucket, AmountKind, BankCsvMapping, BankCsvScreen, BookStatus, CommandError,
-    CustomerRow, Decision, ErrorKind, FieldColumn, FieldOption, FileKind, FilePreview,
-    ImportOutcome, ImportProgress, InvoiceRow, InvoiceStatus, Language, LedgerMapping,
-    LedgerMappingScreen, LetterRow, MatchSummary, Receivables, SheetRows, SplitPart,
-    StatementPreview, TableColumns, TransactionRow, TransactionState, UnlinkedDocument,
+    AccountRow, AgeingBucket, AmountKind, BankCsvMapping, BankCsvScreen, BookStatus,
+    BusinessSettings, CallForm, CallSheet, CaseInvoiceRow, ChosenLetter, CommandError,
+    CustomerCard, CustomerDetail, CustomerRow, CustomerUpdate, Decision, DisputeResult, ErrorKind,
+    FieldColumn, FieldOption, FileKind, FilePreview, HeldRow, ImportOutcome, ImportProgress,
+    Instalment, InvoiceRow, InvoiceStatus, Language, LedgerMapping, LedgerMappingScreen,
+    LetterPreview, LetterProblem, LetterRow, MadeLetterView, MatchSummary, NextStepView,
+    OutboxLetter, PasswordPlace, PlanForm, PlanView, Receivables, SendOutcome, SendProgress,
+    SheetCall, SheetLetter, SheetRows, SmtpSettings, SmtpSource, SplitPart, StatementPreview,
+    TableColumns, TimelineEvent, TodayAction, TodayList, TransactionRow, TransactionState,
+    UnlinkedDocument, WrittenFile,
 };
 
 /// The folder the bindings live in, relative to the workspace.
@@ -61,6 +66,35 @@ pub fn render() -> Result<Vec<(String, String)>, ExportError> {
         one::<TransactionRow>(&config)?,
         one::<TransactionState>(&config)?,
         one::<UnlinkedDocument>(&config)?,
+        one::<CallForm>(&config)?,
+        one::<CallSheet>(&config)?,
+        one::<CaseInvoiceRow>(&config)?,
+        one::<CustomerCard>(&config)?,
+        one::<CustomerDetail>(&config)?,
+        one::<CustomerUpdate>(&config)?,
+        one::<DisputeResult>(&config)?,
+        one::<HeldRow>(&config)?,
+        one::<Instalment>(&config)?,
+        one::<NextStepView>(&config)?,
+        one::<PlanForm>(&config)?,
+        one::<PlanView>(&config)?,
+        one::<SheetCall>(&config)?,
+        one::<SheetLetter>(&config)?,
+        one::<TimelineEvent>(&config)?,
+        one::<TodayAction>(&config)?,
+        one::<TodayList>(&config)?,
+        one::<BusinessSettings>(&config)?,
+        one::<ChosenLetter>(&config)?,
+        one::<LetterPreview>(&config)?,
+        one::<LetterProblem>(&config)?,
+        one::<MadeLetterView>(&config)?,
+        one::<OutboxLetter>(&config)?,
+        one::<PasswordPlace>(&config)?,
+        one::<SendOutcome>(&config)?,
+        one::<SendProgress>(&config)?,
+        one::<SmtpSettings>(&config)?,
+        one::<SmtpSource>(&config)?,
+        one::<WrittenFile>(&config)?,
     ])
 }
 

@@ -5,6 +5,12 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod dunning;
+mod letters;
+
+pub use dunning::*;
+pub use letters::*;
+
 /// The book the app has open.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct BookStatus {
@@ -55,6 +61,8 @@ pub struct InvoiceRow {
     pub days_overdue: i32,
     /// Dunning stage reached: `none`, `reminder_1`, `call`, `reminder_2`, `demand`, `agency`.
     pub stage: String,
+    /// Disputed: excluded from dunning until lifted.
+    pub disputed: bool,
 }
 
 /// Totals and open invoices on a date, for Overview and Receivables.
@@ -197,6 +205,24 @@ pub enum Language {
     Nl,
     /// English.
     En,
+}
+
+impl From<tegoed_core::customer::Language> for Language {
+    fn from(language: tegoed_core::customer::Language) -> Language {
+        match language {
+            tegoed_core::customer::Language::Nl => Language::Nl,
+            tegoed_core::customer::Language::En => Language::En,
+        }
+    }
+}
+
+impl From<Language> for tegoed_core::customer::Language {
+    fn from(language: Language) -> tegoed_core::customer::Language {
+        match language {
+            Language::Nl => tegoed_core::customer::Language::Nl,
+            Language::En => tegoed_core::customer::Language::En,
+        }
+    }
 }
 
 /// What a command returns on failure. The UI switches on `kind`, never on the message.
@@ -477,7 +503,9 @@ mod convert {
     //! From core values to DTOs: the one place money and dates become strings.
 
     use tegoed_core::book::{AccountSummary, AllocationState, LetterSummary, TransactionSummary};
-    use tegoed_core::import::{FileError, FileReport, Prepared};
+    use tegoed_core::import::{
+        Content, FileError, FileOutcome, FileReport, NeedsMapping, Prepared,
+    };
     use tegoed_core::intake::ParsedFile;
     use tegoed_core::receivables::{self, CustomerPosition, Position, Summary};
     use tegoed_core::{ledger, statement};
@@ -514,6 +542,7 @@ mod convert {
                 status: position.status.into(),
                 days_overdue: i32::try_from(position.days_overdue).unwrap_or(i32::MAX),
                 stage: position.stage.code().to_owned(),
+                disputed: false,
             }
         }
     }
@@ -602,7 +631,7 @@ mod convert {
         fn from(letter: &LetterSummary) -> LetterRow {
             LetterRow {
                 customer: letter.customer.clone(),
-                stage: letter.stage.code().to_owned(),
+                stage: letter.stage.clone(),
                 as_of: letter.as_of.to_string(),
                 invoices: letter.invoices.clone(),
                 total_open: letter.total_open.to_string(),
@@ -655,24 +684,24 @@ mod convert {
                 error: None,
                 needs_mapping: false,
             };
-            match &prepared.parsed {
-                Some(ParsedFile::Bank(bank)) => {
+            match &prepared.content {
+                Content::Read(ParsedFile::Bank(bank)) => {
                     preview.format = Some(bank.format.code());
                     preview.statements =
                         bank.preview().iter().map(StatementPreview::from).collect();
                     preview.warnings = bank.warnings.clone();
                 }
-                Some(ParsedFile::Ledger(ledger)) => {
+                Content::Read(ParsedFile::Ledger(ledger)) => {
                     preview.format = Some(ledger.format.code().to_owned());
                     preview.customers = count(ledger.customers.len());
                     preview.invoices = count(ledger.invoices.len());
                     preview.warnings = ledger.warnings.clone();
                 }
-                Some(ParsedFile::InvoicePdf(pdf)) => {
+                Content::Read(ParsedFile::InvoicePdf(pdf)) => {
                     preview.format = Some("pdf".to_owned());
                     preview.invoice_number = pdf.number_in_name.clone();
                 }
-                None => {
+                Content::NeedsMapping(NeedsMapping::BankCsv { .. }) => {
                     preview.kind = None;
                     preview.format = Some("csv".to_owned());
                     preview.needs_mapping = true;
@@ -680,6 +709,11 @@ mod convert {
                         "{}: Tegoed does not recognise these columns; map them once and files like it are read the same way from then on",
                         prepared.name
                     ));
+                }
+                Content::NeedsMapping(needs @ NeedsMapping::Ledger(_)) => {
+                    preview.kind = None;
+                    preview.needs_mapping = true;
+                    preview.error = Some(needs.to_string());
                 }
             }
             preview
@@ -740,6 +774,18 @@ mod convert {
                 duplicates: count(duplicates),
                 warnings: report.warnings().to_vec(),
                 error: None,
+            }
+        }
+    }
+
+    impl From<&FileOutcome> for ImportOutcome {
+        fn from(outcome: &FileOutcome) -> ImportOutcome {
+            match outcome {
+                FileOutcome::Imported(report) => ImportOutcome::from(report),
+                FileOutcome::NeedsMapping { file, needs } => {
+                    ImportOutcome::unreadable(file.clone(), needs.to_string())
+                }
+                FileOutcome::Failed { file, error } => ImportOutcome::failed(file.clone(), error),
             }
         }
     }

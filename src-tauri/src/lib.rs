@@ -2,6 +2,8 @@
 //! commands over `tegoed-core`. No business rules live here.
 
 pub mod bindings;
+#[cfg(test)]
+mod command_lists;
 pub mod commands;
 pub mod dto;
 mod error;
@@ -70,6 +72,31 @@ pub fn run() -> anyhow::Result<()> {
             commands::reconcile::ignore_transaction,
             commands::reconcile::split_match,
             commands::reconcile::undo_decision,
+            commands::dunning::today,
+            commands::dunning::call_sheet,
+            commands::dunning::log_call,
+            commands::dunning::preview_plan,
+            commands::dunning::agree_plan,
+            commands::dunning::set_dispute,
+            commands::dunning::customer_detail,
+            commands::dunning::update_customer,
+            commands::dunning::timeline,
+            commands::letters::make_letters,
+            commands::letters::outbox,
+            commands::letters::letter_pdf,
+            commands::letters::preview_letter,
+            commands::letters::send_letters,
+            commands::letters::cancel_send,
+            commands::letters::draft_letter,
+            commands::letters::print_letters,
+            commands::letters::open_letter,
+            commands::letters::business_settings,
+            commands::letters::save_business_settings,
+            commands::letters::choose_logo,
+            commands::letters::remove_logo,
+            commands::letters::smtp_settings,
+            commands::letters::save_smtp_settings,
+            commands::letters::send_test_mail,
         ])
         .run(tauri::generate_context!())?;
     Ok(())

@@ -1,10 +1,12 @@
 //! The app's state: the open book, swappable through "open other book".
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_store::StoreExt;
 use tegoed_core::book::{self, Book, BookError};
+use tegoed_core::delivery::MemoryStore;
 use tokio::sync::RwLock;
 
 use crate::SETTINGS_STORE;
@@ -15,6 +17,11 @@ const BOOK_PATH_KEY: &str = "book_path";
 /// What every command shares.
 pub struct AppState {
     book: RwLock<Book>,
+    /// Set by `cancel_send`: the running batch stops before its next letter.
+    pub cancel_send: AtomicBool,
+    /// An SMTP password given for this session only (no keychain, or a
+    /// password typed into the URL); gone when the app closes.
+    pub session_secrets: MemoryStore,
 }
 
 impl AppState {
@@ -31,15 +38,15 @@ impl AppState {
                 _ => default_book_path()?,
             },
         };
-        Ok(AppState {
-            book: RwLock::new(Book::open(&path).await?),
-        })
+        Ok(AppState::with_book(Book::open(&path).await?))
     }
 
     /// A state over an already open book (tests).
     pub fn with_book(book: Book) -> AppState {
         AppState {
             book: RwLock::new(book),
+            cancel_send: AtomicBool::new(false),
+            session_secrets: MemoryStore::new(),
         }
     }
 

@@ -59,7 +59,7 @@ describe("App", () => {
     expect(byTestId(root, TestId.NavReceivables).textContent?.trim()).toBe("Receivables");
   });
 
-  test("the navigation lists the seven screens in order and opens each", async () => {
+  test("the navigation lists the eight screens in order and opens each", async () => {
     const root = await renderApp();
     const buttons = [...root.querySelectorAll("nav button")];
     expect(buttons.map((button) => button.getAttribute("data-testid"))).toEqual(
@@ -67,11 +67,12 @@ describe("App", () => {
     );
     expect(buttons.map((button) => button.textContent?.trim())).toEqual([
       "Overzicht",
+      "Vandaag",
       "Importeren",
       "Afletteren",
       "Debiteuren",
       "Klanten",
-      "Brieven",
+      "Uitgaande post",
       "Instellingen",
     ]);
     for (const screen of SCREENS) {

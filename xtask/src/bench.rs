@@ -1,8 +1,9 @@
 //! `cargo xtask bench`: the benchmarks of tegoed-core in release mode:
 //! statement parsing (MT940 and camt.053, 300,000 transactions, side by side
-//! with python `mt-940` on the same file), bank and ledger import, and
-//! matching. The statement bench installs python `mt-940` with pip when it
-//! is missing; `TEGOED_BENCH_PYTHON=0` skips the comparison.
+//! with python `mt-940` on the same file), bank and ledger import,
+//! matching, and letters per second with their invoice copies appended.
+//! The statement bench installs python `mt-940` with pip when it is
+//! missing; `TEGOED_BENCH_PYTHON=0` skips the comparison.
 
 use xshell::{Shell, cmd};
 

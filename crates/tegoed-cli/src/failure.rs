@@ -53,6 +53,9 @@ impl From<DemoError> for Failure {
         match error {
             DemoError::NotEmpty(_) => Failure::User(error.to_string()),
             DemoError::Book(error) => error.into(),
+            error @ (DemoError::Letters(_) | DemoError::Record(_)) => {
+                Failure::Internal(error.into())
+            }
         }
     }
 }
@@ -89,10 +92,10 @@ impl From<tegoed_core::intake::IntakeError> for Failure {
     }
 }
 
-impl From<tegoed_core::ledger::ImportError> for Failure {
+impl From<tegoed_core::import::ledger::ImportError> for Failure {
     /// A ledger that lacks what the book needs is the user's to fix.
-    fn from(error: tegoed_core::ledger::ImportError) -> Failure {
-        use tegoed_core::ledger::ImportError;
+    fn from(error: tegoed_core::import::ledger::ImportError) -> Failure {
+        use tegoed_core::import::ledger::ImportError;
         match error {
             ImportError::Ledger(_) => Failure::User(error.to_string()),
             ImportError::Book(error) => error.into(),
@@ -130,6 +133,72 @@ impl From<tegoed_core::import::ImportError> for Failure {
                 Failure::User(error.to_string())
             }
             ImportError::Book(error) => error.into(),
+        }
+    }
+}
+
+impl From<tegoed_core::law::LawError> for Failure {
+    /// A date outside the rate table is the user's to fix; a malformed
+    /// compiled-in table is ours.
+    fn from(error: tegoed_core::law::LawError) -> Failure {
+        use tegoed_core::law::LawError;
+        match error {
+            LawError::NoRate { .. } => Failure::User(error.to_string()),
+            LawError::RateTable { .. } => Failure::Internal(error.into()),
+        }
+    }
+}
+
+impl From<tegoed_core::record::RecordError> for Failure {
+    fn from(error: tegoed_core::record::RecordError) -> Failure {
+        use tegoed_core::record::RecordError;
+        match error {
+            RecordError::Book(error) => error.into(),
+            error => Failure::User(error.to_string()),
+        }
+    }
+}
+
+impl From<tegoed_core::remind::RemindError> for Failure {
+    /// Stale bank data is the user's to fix: exit 1.
+    fn from(error: tegoed_core::remind::RemindError) -> Failure {
+        use tegoed_core::remind::RemindError;
+        match error {
+            RemindError::Book(error) => error.into(),
+            RemindError::Blocked(_) | RemindError::NoIban => Failure::User(error.to_string()),
+            error => Failure::Internal(error.into()),
+        }
+    }
+}
+
+impl From<tegoed_core::outbox::OutboxError> for Failure {
+    fn from(error: tegoed_core::outbox::OutboxError) -> Failure {
+        use tegoed_core::outbox::OutboxError;
+        match error {
+            OutboxError::Book(error) => error.into(),
+            error if error.is_user_error() => Failure::User(error.to_string()),
+            error => Failure::Internal(error.into()),
+        }
+    }
+}
+
+impl From<tegoed_core::dossier::DossierError> for Failure {
+    fn from(error: tegoed_core::dossier::DossierError) -> Failure {
+        use tegoed_core::dossier::DossierError;
+        match error {
+            DossierError::Book(error) => error.into(),
+            error if error.is_user_error() => Failure::User(error.to_string()),
+            error => Failure::Internal(error.into()),
+        }
+    }
+}
+
+impl From<tegoed_core::settings::SettingsError> for Failure {
+    fn from(error: tegoed_core::settings::SettingsError) -> Failure {
+        use tegoed_core::settings::SettingsError;
+        match error {
+            SettingsError::Book(error) => error.into(),
+            error => Failure::User(error.to_string()),
         }
     }
 }

@@ -1,6 +1,9 @@
 //! The contract's JSON shapes (`shared/cli-contract.md`). Only this module
 //! decides field names; money is a string with two decimals, dates `YYYY-MM-DD`.
 
+pub mod dunning;
+pub mod law;
+pub mod letters;
 pub mod matching;
 
 use serde::Serialize;
@@ -373,7 +376,7 @@ impl From<&tegoed_core::import::FileReport> for ImportedFile {
 impl ImportedFile {
     /// A ledger import: `duplicates` counts the invoices already in the
     /// book unchanged.
-    pub fn ledger(file: &str, report: &tegoed_core::ledger::ImportReport) -> ImportedFile {
+    pub fn ledger(file: &str, report: &tegoed_core::import::ledger::ImportReport) -> ImportedFile {
         ImportedFile {
             file: file.to_owned(),
             kind: "ledger",

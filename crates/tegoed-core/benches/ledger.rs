@@ -123,7 +123,9 @@ fn parse_and_import_10k_invoices(bencher: divan::Bencher) {
             runtime.block_on(async {
                 let ledger = ledger::parse("openstaand.xlsx", &bytes, &[]).unwrap();
                 let at = "2026-11-27T09:00:00Z".parse().unwrap();
-                let report = ledger::import(&book, &ledger, at).await.unwrap();
+                let report = tegoed_core::import::ledger::import(&book, &ledger, at)
+                    .await
+                    .unwrap();
                 assert_eq!(report.added, N_INVOICES);
             });
             (folder, book)
@@ -144,12 +146,14 @@ fn reimport_10k_unchanged(bencher: divan::Bencher) {
         .unwrap();
     let ledger = ledger::parse("openstaand.xlsx", &bytes, &[]).unwrap();
     runtime
-        .block_on(ledger::import(&book, &ledger, at))
+        .block_on(tegoed_core::import::ledger::import(&book, &ledger, at))
         .unwrap();
     bencher.bench_local(|| {
         runtime.block_on(async {
             let ledger = ledger::parse("openstaand.xlsx", &bytes, &[]).unwrap();
-            let report = ledger::import(&book, &ledger, at).await.unwrap();
+            let report = tegoed_core::import::ledger::import(&book, &ledger, at)
+                .await
+                .unwrap();
             assert_eq!(report.unchanged, N_INVOICES);
         });
     });

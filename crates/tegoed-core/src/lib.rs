@@ -8,14 +8,25 @@
 //! named after domain words (see `ARCHITECTURE.md`).
 
 pub mod book;
+pub mod customer;
+pub mod delivery;
 pub mod demo;
+pub mod dossier;
 pub mod dunning;
 pub mod import;
 pub mod intake;
+pub mod invoice;
 pub mod invoice_pdf;
+pub mod law;
 pub mod ledger;
+pub mod letters;
 pub mod matching;
 pub mod money;
+pub mod outbox;
 pub mod receivables;
+pub mod record;
 pub mod reference;
+pub mod remind;
+pub mod settings;
 pub mod statement;
+pub mod today;

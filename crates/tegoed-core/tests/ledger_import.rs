@@ -11,7 +11,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_xlsxwriter::Workbook;
 use tegoed_core::book::{self, Book, NewAllocation, NewDunningEvent, NewStatement, NewTransaction};
 use tegoed_core::dunning::Stage;
-use tegoed_core::ledger::{self, Field, ImportError, LedgerError, Mapping};
+use tegoed_core::import::ledger::{ImportError, ImportReport};
+use tegoed_core::ledger::{self, Field, LedgerError, Mapping};
 use tegoed_core::money::Money;
 use tegoed_core::receivables::{self, InvoiceStatus, LedgerStatus};
 
@@ -69,10 +70,12 @@ const HEADERS: &[&str] = &[
     "Openstaand",
 ];
 
-async fn import_bytes(book: &Book, name: &str, bytes: &[u8]) -> ledger::ImportReport {
+async fn import_bytes(book: &Book, name: &str, bytes: &[u8]) -> ImportReport {
     let saved = saved_mappings(book).await;
     let parsed = ledger::parse(name, bytes, &saved).unwrap();
-    ledger::import(book, &parsed, at()).await.unwrap()
+    tegoed_core::import::ledger::import(book, &parsed, at())
+        .await
+        .unwrap()
 }
 
 async fn saved_mappings(book: &Book) -> Vec<Mapping> {
@@ -394,7 +397,9 @@ async fn a_mapping_made_on_the_mapping_screen_is_saved_and_reused() {
         customers: None,
     };
     let parsed = ledger::parse_with("odd.xlsx", &odd, &mapping).unwrap();
-    ledger::import(&book, &parsed, at()).await.unwrap();
+    tegoed_core::import::ledger::import(&book, &parsed, at())
+        .await
+        .unwrap();
 
     let next_month = xlsx(&[
         &["Doc", "Wie", "Wanneer", "Hoeveel"],
@@ -407,7 +412,9 @@ async fn a_mapping_made_on_the_mapping_screen_is_saved_and_reused() {
     assert!(preview.saved);
     let parsed = ledger::parse("odd-2.xlsx", &next_month, &saved).unwrap();
     assert_eq!(parsed.invoices.len(), 2);
-    let report = ledger::import(&book, &parsed, at()).await.unwrap();
+    let report = tegoed_core::import::ledger::import(&book, &parsed, at())
+        .await
+        .unwrap();
     assert_eq!((report.added, report.unchanged), (1, 1));
 }
 
@@ -420,7 +427,9 @@ async fn an_incomplete_ledger_changes_nothing() {
         &["2026-0002", "Klant Twee", "50"],
     ]);
     let parsed = ledger::parse("zonder-datum.xlsx", &no_dates, &[]).unwrap();
-    let error = ledger::import(&book, &parsed, at()).await.unwrap_err();
+    let error = tegoed_core::import::ledger::import(&book, &parsed, at())
+        .await
+        .unwrap_err();
     assert!(matches!(
         error,
         ImportError::Ledger(LedgerError::Incomplete { .. })

@@ -96,48 +96,39 @@ pub async fn preview_files(
     Ok(previews)
 }
 
-/// Imports the files, each in its own database transaction, emitting
-/// `import-progress` as bank transactions are written. A file that fails
-/// changes nothing and carries its message; the others still land.
+/// Imports the files through the one import use case
+/// (`tegoed_core::import::run`: every file read first, each in its own
+/// database transaction, then matching once), emitting `import-progress`
+/// as bank transactions are written. A file that cannot be opened, or that
+/// fails on import, carries its message; the others still land. A damaged
+/// file stops the import before anything is written (the preview shows it
+/// first, so the UI does not send it).
 #[tauri::command]
 pub async fn import_files<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     paths: Vec<String>,
 ) -> CommandResult<Vec<ImportOutcome>> {
-    let at = chrono::Utc::now();
-    let mut outcomes = Vec::new();
+    let mut unreadable = Vec::new();
+    let mut contents = Vec::new();
     for ReadFile { name, bytes, .. } in read(paths).await? {
-        let bytes = match bytes {
-            Ok(bytes) => bytes,
-            Err(message) => {
-                outcomes.push(ImportOutcome::unreadable(name, message));
-                continue;
-            }
-        };
-        let prepared = match import::prepare_one(&state.book().await, name.clone(), bytes).await {
-            Ok(prepared) => prepared,
-            Err(error) => {
-                outcomes.push(ImportOutcome::failed(name, &error));
-                continue;
-            }
-        };
-        let file = name.clone();
-        let emitter = app.clone();
-        let on_progress = move |done: usize, total: usize| {
-            let progress = ImportProgress::new(&file, done, total);
-            if let Err(error) = emitter.emit(PROGRESS_EVENT, progress) {
-                log::warn!("progress event not sent: {error}");
-            }
-        };
-        let book = state.book().await;
-        outcomes.push(
-            match import::file(&book, &prepared, at, Some(&on_progress)).await {
-                Ok(report) => ImportOutcome::from(&report),
-                Err(error) => ImportOutcome::failed(name, &error),
-            },
-        );
+        match bytes {
+            Ok(bytes) => contents.push((name, bytes)),
+            Err(message) => unreadable.push(ImportOutcome::unreadable(name, message)),
+        }
     }
+    let names: Vec<String> = contents.iter().map(|(name, _)| name.clone()).collect();
+    let on_progress = move |index: usize, done: usize, total: usize| {
+        let file = names.get(index).map_or("", String::as_str);
+        let progress = ImportProgress::new(file, done, total);
+        if let Err(error) = app.emit(PROGRESS_EVENT, progress) {
+            log::warn!("progress event not sent: {error}");
+        }
+    };
+    let book = state.book().await;
+    let report = import::run(&book, contents, chrono::Utc::now(), Some(&on_progress)).await?;
+    let mut outcomes = unreadable;
+    outcomes.extend(report.files.iter().map(ImportOutcome::from));
     Ok(outcomes)
 }
 

@@ -38,8 +38,9 @@ pub async fn ledger_mapping(
     Ok(LedgerMappingScreen::of(path, &preview))
 }
 
-/// Reads a ledger with the person's mapping and imports it; the mapping is
-/// saved for files of the same shape.
+/// Reads a ledger with the person's mapping and imports it through the
+/// one import use case (then matching runs); the mapping is saved for
+/// files of the same shape.
 #[tauri::command]
 pub async fn import_ledger(
     state: State<'_, AppState>,
@@ -47,17 +48,8 @@ pub async fn import_ledger(
     mapping: LedgerMapping,
 ) -> CommandResult<ImportOutcome> {
     let (name, bytes) = read(&path).await?;
-    let mapping = mapping.to_core().map_err(input_error)?;
-    let parsed = ledger::parse_with(&name, &bytes, &mapping).map_err(input_error)?;
-    let report = ledger::import(&state.book().await, &parsed, chrono::Utc::now())
-        .await
-        .map_err(|error| match error {
-            ledger::ImportError::Book(error) => CommandError::from(error),
-            error => input_error(error),
-        })?;
-    Ok(ImportOutcome::from(&import::FileReport::Ledger(
-        name, report,
-    )))
+    let mapping = import::Mapping::Ledger(mapping.to_core().map_err(input_error)?);
+    run_mapped(&state, name, bytes, &mapping).await
 }
 
 /// The first rows of a CSV bank file, for mapping its columns.
@@ -67,8 +59,9 @@ pub async fn bank_csv_mapping(path: String) -> CommandResult<BankCsvScreen> {
     Ok(BankCsvScreen::of(path, &statement::csv::grid(&bytes, 12)))
 }
 
-/// Reads a bank CSV with the person's mapping and imports it; the mapping
-/// is saved for files of the same shape.
+/// Reads a bank CSV with the person's mapping and imports it through the
+/// one import use case (then matching runs); the mapping is saved for
+/// files of the same shape.
 #[tauri::command]
 pub async fn import_bank_csv(
     state: State<'_, AppState>,
@@ -77,18 +70,33 @@ pub async fn import_bank_csv(
 ) -> CommandResult<ImportOutcome> {
     let (name, bytes) = read(&path).await?;
     let delimiter = statement::csv::grid(&bytes, 1).delimiter;
-    let mapping = mapping.to_core(delimiter).map_err(input_error)?;
+    let mapping = import::Mapping::BankCsv(mapping.to_core(delimiter).map_err(input_error)?);
+    run_mapped(&state, name, bytes, &mapping).await
+}
+
+/// One mapped file through the import use case, as the screen's outcome.
+async fn run_mapped(
+    state: &AppState,
+    name: String,
+    bytes: Vec<u8>,
+    mapping: &import::Mapping,
+) -> CommandResult<ImportOutcome> {
     let book = state.book().await;
-    let report =
-        import::bank_csv_with_mapping(&book, &name, &bytes, &mapping, chrono::Utc::now(), None)
-            .await
-            .map_err(|error| match error {
-                import::ImportError::Book(error) => CommandError::from(error),
-                error => input_error(error),
-            })?;
-    let outcome = ImportOutcome::from(&import::FileReport::Bank(report));
-    if outcome.added > 0 {
-        super::reconcile::run(&book).await?;
-    }
-    Ok(outcome)
+    let report = import::run_mapped(
+        &book,
+        name.clone(),
+        bytes,
+        mapping,
+        chrono::Utc::now(),
+        None,
+    )
+    .await?;
+    report
+        .files
+        .first()
+        .map(ImportOutcome::from)
+        .ok_or_else(|| CommandError {
+            kind: ErrorKind::Internal,
+            message: format!("{name}: the import reported no file"),
+        })
 }

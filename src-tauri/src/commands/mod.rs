@@ -1,7 +1,9 @@
 //! The Tauri commands: each is one call into core plus a conversion to its
 //! DTO. Dates default to today here, at the edge; core never reads the clock.
 
+pub mod dunning;
 pub mod import;
+pub mod letters;
 pub mod mapping;
 pub mod reconcile;
 
@@ -80,25 +82,41 @@ pub async fn open_other_book<R: Runtime>(
     status_of(&book).await.map(Some)
 }
 
-/// Totals, ageing and open invoices on `as_of` (default today).
+/// Totals, ageing and open invoices on `as_of` (default today), each with
+/// whether it is disputed.
 #[tauri::command]
 pub async fn receivables(
     state: State<'_, AppState>,
     as_of: Option<String>,
 ) -> CommandResult<Receivables> {
     let as_of = as_of_or_today(as_of)?;
-    let summary = receivables::summary(&state.book().await, as_of).await?;
-    Ok(Receivables::from(&summary))
+    let book = state.book().await;
+    let summary = receivables::summary(&book, as_of).await?;
+    let disputed: std::collections::HashSet<String> = book
+        .invoice_facts()
+        .await?
+        .into_iter()
+        .filter(|facts| facts.disputed)
+        .map(|facts| facts.number)
+        .collect();
+    let mut receivables = Receivables::from(&summary);
+    for invoice in &mut receivables.invoices {
+        invoice.disputed = disputed.contains(&invoice.number);
+    }
+    Ok(receivables)
 }
 
 /// Every customer with their open and overdue totals.
 #[tauri::command]
-pub async fn customers(
+pub async fn customers<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     as_of: Option<String>,
 ) -> CommandResult<Vec<CustomerRow>> {
     let as_of = as_of_or_today(as_of)?;
-    let positions = receivables::by_customer(&state.book().await, as_of).await?;
+    let book = state.book().await;
+    let holds = tegoed_core::today::hold_reasons(&book, locale::current(&app).into()).await?;
+    let positions = receivables::by_customer(&book, as_of, holds).await?;
     Ok(positions.iter().map(CustomerRow::from).collect())
 }
 

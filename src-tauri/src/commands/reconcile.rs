@@ -28,7 +28,9 @@ impl From<DecisionError> for CommandError {
 
 /// Runs matching over the book (also done after every import).
 pub async fn run(book: &Book) -> CommandResult<MatchSummary> {
-    let outcome = matching::run_with_book_settings(book, chrono::Utc::now()).await?;
+    let at = chrono::Utc::now();
+    let outcome = matching::run_with_book_settings(book, at).await?;
+    tegoed_core::record::matches(book, &outcome, at).await?;
     Ok(MatchSummary::from(&outcome))
 }
 

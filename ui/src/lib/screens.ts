@@ -3,6 +3,7 @@ import { TestId } from "./testid";
 /** The screens of the app, in the order the navigation lists them. */
 export const SCREENS = [
   "overview",
+  "today",
   "import",
   "reconcile",
   "receivables",
@@ -17,6 +18,7 @@ export type ScreenName = (typeof SCREENS)[number];
 /** The test id of each screen's navigation button. */
 export const NAV_TEST_ID: Record<ScreenName, TestId> = {
   overview: TestId.NavOverview,
+  today: TestId.NavToday,
   import: TestId.NavImport,
   reconcile: TestId.NavReconcile,
   receivables: TestId.NavReceivables,

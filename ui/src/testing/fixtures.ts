@@ -10,8 +10,12 @@ import type {
   AccountRow,
   BankCsvScreen,
   BookStatus,
+  CallForm,
+  CallSheet,
   CommandError,
+  CustomerDetail,
   CustomerRow,
+  CustomerUpdate,
   FieldOption,
   FilePreview,
   ImportOutcome,
@@ -20,9 +24,16 @@ import type {
   Language,
   LedgerMapping,
   LedgerMappingScreen,
+  LetterPreview,
   LetterRow,
+  MadeLetterView,
+  NextStepView,
+  OutboxLetter,
+  SendOutcome,
+  PlanView,
   Receivables,
   StatementPreview,
+  TodayList,
   TransactionRow,
   UnlinkedDocument,
 } from "../lib/api/types";
@@ -51,6 +62,7 @@ function invoice(
     status: "open",
     days_overdue,
     stage,
+    disputed: false,
   };
 }
 
@@ -502,6 +514,221 @@ export const PROGRESS: Record<string, ImportProgress[]> = {
 };
 
 /** What the mock backend answers; tests change fields to vary it. */
+export const TODAY: TodayList = {
+  as_of: "2026-11-27",
+  blocked: null,
+  actions: [
+    {
+      customer_code: "JAN",
+      customer: "Jansen Installatie",
+      action: "call",
+      is_letter: false,
+      invoices: ["2026-0140"],
+      total_open: "1210.00",
+      due: "2026-11-25",
+      reason: "herinnering van 10 november 2026 onbeantwoord; termijn verstreken op 17 november 2026",
+    },
+    {
+      customer_code: "CAF",
+      customer: "Café 't Hoekje",
+      action: "reminder_1",
+      is_letter: true,
+      invoices: ["2026-0171"],
+      total_open: "2469.13",
+      due: "2026-11-27",
+      reason: "vervallen op 24 november 2026",
+    },
+  ],
+  held: [
+    {
+      customer_code: "BAK",
+      customer: "Bakkerij de Vries",
+      invoices: ["2026-0101"],
+      why: "betaling van € 8.666,54 op 26 november 2026 nog niet gekoppeld (IBAN bekend)",
+    },
+  ],
+};
+
+export const BLOCKED_TODAY: TodayList = {
+  ...TODAY,
+  blocked: "importeer eerst uw laatste bankafschrift: NL91ABNA0417164300 afschrift tot en met 12 november 2026",
+  actions: [],
+};
+
+export const CUSTOMER_CARD = {
+  code: "JAN",
+  name: "Jansen Installatie",
+  email: "administratie@jansen.example",
+  phone: "030 123 4567",
+  contact_person: "Petra Jansen",
+  address: "Kerkstraat 1\n3511 AB Utrecht",
+  kvk_number: "12345678",
+  payment_term_days: null,
+  language: "nl" as Language,
+  consumer: false,
+  own_terms: false,
+  no_calls: false,
+  stop_dunning: false,
+  fatal_term_agreed: false,
+};
+
+const JAN_INVOICE = {
+  number: "2026-0140",
+  invoice_date: "2026-10-02",
+  due_date: "2026-11-01",
+  amount: "1210.00",
+  open_amount: "1210.00",
+  days_overdue: 26,
+  stage: "reminder_1",
+  disputed: false,
+};
+
+export const CALL_SHEET: CallSheet = {
+  as_of: "2026-11-27",
+  customer: CUSTOMER_CARD,
+  invoices: [JAN_INVOICE],
+  letters: [{ as_of: "2026-11-10", stage: "reminder_1", invoices: ["2026-0140"], state: "sent" }],
+  calls: [],
+  next: {
+    action: "call",
+    date: "2026-11-25",
+    why: "herinnering van 10 november 2026 onbeantwoord",
+  },
+};
+
+export const PROMISE_NEXT: NextStepView = {
+  action: null,
+  date: null,
+  why: "betalingsbelofte tot 4 december 2026",
+};
+
+export const PLAN_PREVIEW: PlanView = {
+  invoices: ["2026-0140"],
+  principal: "1210.00",
+  costs: "0.00",
+  interest: "0.00",
+  total: "1210.00",
+  instalments: [
+    { due: "2026-12-01", amount: "403.33" },
+    { due: "2027-01-01", amount: "403.33" },
+    { due: "2027-02-01", amount: "403.34" },
+  ],
+  next: null,
+};
+
+export const CUSTOMER_DETAIL: CustomerDetail = {
+  as_of: "2026-11-27",
+  customer: CUSTOMER_CARD,
+  invoices: [JAN_INVOICE],
+  next: CALL_SHEET.next,
+  timeline: [
+    {
+      at: "2026-11-10",
+      kind: "letter",
+      stage: "reminder_1",
+      invoices: ["2026-0140"],
+      text: "1e herinnering gemaakt",
+    },
+  ],
+};
+
+/** What the dunning commands of the mock backend hold and record. */
+export type DunningBackend = {
+  today: TodayList;
+  /** What `today` returns with `ignoreStaleBank`; `today` when null. */
+  todayIgnoringBank: TodayList | null;
+  sheet: CallSheet;
+  /** What `log_call` answers. */
+  next: NextStepView;
+  preview: PlanView;
+  detail: CustomerDetail;
+  /** When set, `log_call` rejects with it. */
+  callError: CommandError | null;
+};
+
+/** The dunning fixtures above, as a backend part. */
+export function dunningBackend(overrides: Partial<DunningBackend> = {}): DunningBackend {
+  return {
+    today: TODAY,
+    todayIgnoringBank: null,
+    sheet: CALL_SHEET,
+    next: PROMISE_NEXT,
+    preview: PLAN_PREVIEW,
+    detail: CUSTOMER_DETAIL,
+    callError: null,
+    ...overrides,
+  };
+}
+
+function serveDunning(backend: Backend, command: string, args: unknown): unknown {
+  const dunning = backend.dunning;
+  switch (command) {
+    case "today":
+      return (args as { ignoreStaleBank: boolean }).ignoreStaleBank
+        ? (dunning.todayIgnoringBank ?? dunning.today)
+        : dunning.today;
+    case "call_sheet":
+      return dunning.sheet;
+    case "log_call": {
+      if (dunning.callError !== null) throw dunning.callError;
+      const form = (args as { form: CallForm }).form;
+      dunning.sheet = {
+        ...dunning.sheet,
+        calls: [
+          ...dunning.sheet.calls,
+          {
+            at: form.at ?? dunning.sheet.as_of,
+            outcome: form.outcome,
+            promise_date: form.promise_date,
+            amount: form.amount,
+            contact: form.contact,
+            note: form.note,
+          },
+        ],
+      };
+      return dunning.next;
+    }
+    case "preview_plan":
+      return dunning.preview;
+    case "agree_plan":
+      return {
+        ...dunning.preview,
+        next: { action: "plan_confirmation", date: "2026-11-27", why: "betalingsregeling afgesproken" },
+      };
+    case "set_dispute": {
+      const { invoice, disputed } = args as { invoice: string; disputed: boolean };
+      dunning.detail = {
+        ...dunning.detail,
+        invoices: dunning.detail.invoices.map((row) =>
+          row.number === invoice ? { ...row, disputed } : row,
+        ),
+      };
+      backend.receivables = {
+        ...backend.receivables,
+        invoices: backend.receivables.invoices.map((row) =>
+          row.number === invoice ? { ...row, disputed } : row,
+        ),
+      };
+      return { invoice, disputed };
+    }
+    case "customer_detail":
+      return dunning.detail;
+    case "update_customer": {
+      const changes = (args as { changes: CustomerUpdate }).changes;
+      const customer = { ...dunning.detail.customer };
+      for (const [key, value] of Object.entries(changes)) {
+        if (value !== null) (customer as Record<string, unknown>)[key] = value === "" ? null : value;
+      }
+      dunning.detail = { ...dunning.detail, customer };
+      return dunning.detail;
+    }
+    case "timeline":
+      return dunning.detail.timeline;
+    default:
+      throw { kind: "internal", message: `unknown command ${command}` };
+  }
+}
+
 export type Backend = {
   status: BookStatus;
   receivables: Receivables;
@@ -538,6 +765,10 @@ export type Backend = {
   unlinked: UnlinkedDocument[];
   /** The invoice numbers `assign_document` knows; any other is an `input` error. */
   invoiceNumbers: string[];
+  /** The dunning commands' data. */
+  dunning: DunningBackend;
+  /** The letter commands' data. */
+  letterBackend: LetterBackend;
 };
 
 /** A backend holding the fixtures above. */
@@ -578,6 +809,8 @@ export function fixtureBackend(overrides: Partial<Backend> = {}): Backend {
     calls: [],
     unlinked: [],
     invoiceNumbers: RECEIVABLES.invoices.map((invoice) => invoice.number),
+    dunning: dunningBackend(),
+    letterBackend: letterBackend(),
     ...overrides,
   };
 }
@@ -676,9 +909,161 @@ export function serve(backend: Backend): void {
         case "assign_document":
           return assignDocument(backend, args as { documentId: number; invoice: string });
         default:
-          throw { kind: "internal", message: `unknown command ${command}` };
+          return serveLetters(backend, command, args) ?? serveDunning(backend, command, args);
       }
     },
     { shouldMockEvents: true },
   );
+}
+
+export const MADE_LETTER: MadeLetterView = {
+  id: 7,
+  customer_code: "CAF",
+  customer: "Café 't Hoekje",
+  action: "reminder_1",
+  language: "nl",
+  invoices: ["2026-0171"],
+  pages: 2,
+  total_open: "2469.13",
+  deadline: "2026-12-11",
+  costs: null,
+  interest: null,
+  file_name: "2026-11-27-reminder_1-CAF.pdf",
+  warnings: [],
+};
+
+export const LETTER_PREVIEW: LetterPreview = {
+  id: 7,
+  pages: 2,
+  images: ["data:image/png;base64,iVBORw0KGgo=", "data:image/png;base64,iVBORw0KGgo="],
+  unrendered: null,
+};
+
+function outboxLetter(id: number, state: string, error: string | null = null): OutboxLetter {
+  return {
+    id,
+    customer_code: "CAF",
+    customer: id === 7 ? "Café 't Hoekje" : "Jansen Installatie",
+    stage: "reminder_1",
+    as_of: "2026-11-27",
+    invoices: ["2026-0171"],
+    total_open: "2469.13",
+    pages: 2,
+    state,
+    channel: state === "generated" ? null : "email",
+    recipient: state === "sent" ? "info@hoekje.example" : null,
+    sent_at: state === "sent" ? "2026-11-27T10:00:00+00:00" : null,
+    error,
+  };
+}
+
+export const OUTBOX: OutboxLetter[] = [
+  outboxLetter(7, "generated"),
+  outboxLetter(8, "failed", "the mail server 127.0.0.1:2525 refused the message: 550 5.1.1 mailbox unavailable"),
+  outboxLetter(9, "unknown"),
+];
+
+/** What the letter commands of the mock backend hold and record. */
+export type LetterBackend = {
+  made: MadeLetterView[];
+  preview: LetterPreview;
+  outbox: OutboxLetter[];
+  /** What `send_letters` answers; the progress events are emitted from it. */
+  outcome: SendOutcome;
+  /** When set, `send_letters` waits for it after its first progress event. */
+  sendGate: Promise<void> | null;
+  business: import("../lib/api/types").BusinessSettings;
+  smtp: import("../lib/api/types").SmtpSettings;
+};
+
+/** The letter fixtures above, as a backend part. */
+export function letterBackend(overrides: Partial<LetterBackend> = {}): LetterBackend {
+  return {
+    made: [MADE_LETTER],
+    preview: LETTER_PREVIEW,
+    outbox: OUTBOX,
+    outcome: { sent: [7], failed: [], skipped: [], cancelled: [] },
+    sendGate: null,
+    business: {
+      name: "Studio Tegoed",
+      address: "Oudegracht 1\n3511 AA Utrecht",
+      kvk_number: "12345678",
+      vat_number: "",
+      iban: "NL91ABNA0417164300",
+      bic: "",
+      phone: "",
+      email: "",
+      contact_person: "",
+      logo: null,
+      agency_name: "",
+      agency_contact: "",
+      pay_to_agency: true,
+    },
+    smtp: { url: "", source: "none", password: "none", keychain_problem: null },
+    ...overrides,
+  };
+}
+
+async function sendLetters(backend: Backend, ids: number[] | null): Promise<SendOutcome> {
+  const letters = backend.letterBackend;
+  const total = ids?.length ?? letters.outbox.length;
+  await emit("send-progress", { done: 0, total });
+  if (letters.sendGate !== null) await letters.sendGate;
+  await emit("send-progress", { done: total, total });
+  letters.outbox = letters.outbox.map((letter) =>
+    letters.outcome.sent.includes(letter.id) ? { ...letter, state: "sent", error: null } : letter,
+  );
+  return letters.outcome;
+}
+
+/** The letter commands; undefined for any other command. */
+function serveLetters(backend: Backend, command: string, args: unknown): unknown {
+  const letters = backend.letterBackend;
+  switch (command) {
+    case "make_letters":
+      return letters.made;
+    case "preview_letter":
+      return { ...letters.preview, id: (args as { id: number }).id };
+    case "outbox":
+      return letters.outbox;
+    case "letter_pdf":
+      return "JVBERi0=";
+    case "send_letters":
+      return sendLetters(backend, (args as { ids: number[] | null }).ids);
+    case "cancel_send":
+      return null;
+    case "draft_letter":
+      return { path: "/home/test/Downloads/letter.eml", printed: false };
+    case "print_letters":
+      return { path: "/tmp/print.pdf", printed: (args as { direct: boolean }).direct };
+    case "open_letter":
+      return { path: "/tmp/letter.pdf", printed: false };
+    case "business_settings":
+      return letters.business;
+    case "save_business_settings":
+      letters.business = (args as { settings: typeof letters.business }).settings;
+      return letters.business;
+    case "choose_logo":
+      letters.business = { ...letters.business, logo: "data:image/png;base64,iVBORw0KGgo=" };
+      return letters.business;
+    case "remove_logo":
+      letters.business = { ...letters.business, logo: null };
+      return letters.business;
+    case "smtp_settings":
+      return letters.smtp;
+    case "save_smtp_settings": {
+      const { url, password } = args as { url: string; password: string | null };
+      letters.smtp = {
+        url: url.replace(/:[^:@/]*@/, "@"),
+        source: url === "" ? "none" : "saved",
+        password: password === null ? "none" : "session",
+        keychain_problem: password === null ? null : "no keychain is available on this computer",
+      };
+      return letters.smtp;
+    }
+    case "send_test_mail":
+      return "<test@tegoed>";
+    default:
+      return undefined;
+  }
 }

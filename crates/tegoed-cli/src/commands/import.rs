@@ -1,13 +1,15 @@
-//! `tegoed import FILE... [--json]`: imports files into the book, one
-//! database transaction per file. Every file is read first, so a damaged
-//! one stops the run before anything is written.
+//! `tegoed import FILE... [--json]`: reads the named files and hands them to
+//! the one import use case, `tegoed_core::import::run` (every file read
+//! first, one database transaction per file, then matching once). This
+//! module only reads paths, shows progress and prints.
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use tegoed_core::book::Book;
-use tegoed_core::{import, matching};
+use tegoed_core::import::{self, FileOutcome};
 
 use super::print_json;
 use crate::failure::Failure;
@@ -23,35 +25,40 @@ pub async fn run(book: &Book, files: &[PathBuf], as_json: bool) -> Result<(), Fa
     for path in &files {
         contents.push(super::parse::read(path)?);
     }
-    let prepared = import::prepare(book, contents).await?;
-    let at = chrono::Utc::now();
-    let mut reports = Vec::with_capacity(prepared.len());
-    for file in &prepared {
-        let total = file.n_transactions();
-        let bar = (total > PROGRESS_FROM).then(|| progress_bar(&file.name, total));
-        let on_progress = |done: usize, _total: usize| {
-            if let Some(bar) = &bar {
-                bar.set_position(u64::try_from(done).unwrap_or(u64::MAX));
+    let names: Vec<String> = contents.iter().map(|(name, _)| name.clone()).collect();
+    let bars = Bars::new(names);
+    let on_progress = |index: usize, done: usize, total: usize| bars.show(index, done, total);
+    let report = import::run(book, contents, chrono::Utc::now(), Some(&on_progress)).await;
+    bars.finish();
+    let report = report?;
+    let mut reports = Vec::with_capacity(report.files.len());
+    let mut failure = None;
+    for outcome in report.files {
+        match outcome {
+            FileOutcome::Imported(file) => {
+                for warning in file.warnings() {
+                    eprintln!("tegoed: warning: {warning}");
+                }
+                reports.push(json::ImportedFile::from(&file));
             }
-        };
-        let report = import::file(book, file, at, Some(&on_progress)).await?;
-        if let Some(bar) = bar {
-            bar.finish_and_clear();
+            FileOutcome::NeedsMapping { needs, .. } => {
+                failure.get_or_insert(Failure::User(needs.to_string()));
+            }
+            FileOutcome::Failed { error, .. } => {
+                failure.get_or_insert(Failure::from(error));
+            }
         }
-        for warning in report.warnings() {
-            eprintln!("tegoed: warning: {warning}");
-        }
-        reports.push(json::ImportedFile::from(&report));
     }
-    // Matching runs after every import, so what was paid is never chased.
-    if reports.iter().any(|report| report.added > 0) {
-        let outcome = matching::run_with_book_settings(book, at).await?;
+    if let Some(outcome) = &report.matching {
         eprintln!(
             "tegoed: matched {} allocations, {} suggestions await a person, {} transactions unmatched",
             outcome.n_booked(),
             outcome.n_suggested(),
             outcome.unmatched_transactions
         );
+    }
+    if let Some(failure) = failure {
+        return Err(failure);
     }
     if as_json {
         return print_json(&json::Imported { files: reports });
@@ -68,6 +75,49 @@ pub async fn run(book: &Book, files: &[PathBuf], as_json: bool) -> Result<(), Fa
         )?;
     }
     Ok(())
+}
+
+/// One progress bar per large file, made when its import starts.
+struct Bars {
+    names: Vec<String>,
+    // The use case imports one file at a time; the bar of the file being imported.
+    current: Mutex<Option<(usize, ProgressBar)>>,
+}
+
+impl Bars {
+    fn new(names: Vec<String>) -> Bars {
+        Bars {
+            names,
+            current: Mutex::new(None),
+        }
+    }
+
+    fn show(&self, index: usize, done: usize, total: usize) {
+        if total <= PROGRESS_FROM {
+            return;
+        }
+        let Ok(mut current) = self.current.lock() else {
+            return;
+        };
+        if current.as_ref().is_none_or(|(shown, _)| *shown != index) {
+            if let Some((_, bar)) = current.take() {
+                bar.finish_and_clear();
+            }
+            let name = self.names.get(index).map_or("", String::as_str);
+            *current = Some((index, progress_bar(name, total)));
+        }
+        if let Some((_, bar)) = current.as_ref() {
+            bar.set_position(u64::try_from(done).unwrap_or(u64::MAX));
+        }
+    }
+
+    fn finish(&self) {
+        if let Ok(mut current) = self.current.lock()
+            && let Some((_, bar)) = current.take()
+        {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn progress_bar(name: &str, total: usize) -> ProgressBar {

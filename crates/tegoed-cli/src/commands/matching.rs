@@ -11,7 +11,9 @@ use crate::json::matching::{AllocationJson, Allocations};
 
 /// Runs `match`: books what is certain, suggests the rest, prints both.
 pub async fn run_match(book: &Book, as_json: bool) -> Result<(), Failure> {
-    let outcome = matching::run_with_book_settings(book, chrono::Utc::now()).await?;
+    let at = chrono::Utc::now();
+    let outcome = matching::run_with_book_settings(book, at).await?;
+    tegoed_core::record::matches(book, &outcome, at).await?;
     print(
         &outcome.allocations,
         outcome.unmatched_transactions,

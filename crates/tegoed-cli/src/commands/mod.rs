@@ -1,11 +1,16 @@
-//! One function per subcommand: open the book, call core, print.
+//! One function per subcommand: open the book (when the command needs it),
+//! call core, print.
 
 mod demo;
+mod dunning;
 mod import;
 mod invoices;
+mod law;
+mod letters;
 mod matching;
 mod parse;
 mod reference;
+mod settings;
 
 use std::io::Write;
 
@@ -24,6 +29,16 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
     if let Command::Reference { value } = &cli.command {
         return reference::run(value, cli.json);
     }
+    match &cli.command {
+        Command::Costs { amount, b2c } => return law::run_costs(amount, *b2c, cli.json),
+        Command::Interest {
+            amount,
+            from,
+            to,
+            b2c,
+        } => return law::run_interest(amount, *from, *to, *b2c, cli.json),
+        _ => {}
+    }
     let book = open_book(&cli).await?;
     let result = match cli.command {
         Command::Demo => demo::run(&book, cli.json).await,
@@ -31,10 +46,20 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         Command::Import { files } => import::run(&book, &files, cli.json).await,
         Command::Match => matching::run_match(&book, cli.json).await,
         Command::Allocations => matching::run_allocations(&book, cli.json).await,
-        Command::Reference { .. } => Ok(()),
+        Command::Reference { .. } | Command::Costs { .. } | Command::Interest { .. } => Ok(()),
         Command::Invoices { as_of } => {
             invoices::run(&book, as_of.unwrap_or_else(today), cli.json).await
         }
+        command @ (Command::Remind { .. }
+        | Command::Letters
+        | Command::Send { .. }
+        | Command::Draft { .. }
+        | Command::Print { .. }
+        | Command::Dossier { .. }) => letters::run(&book, command, cli.json).await,
+        Command::Settings { key, value } => {
+            settings::run(&book, key.as_deref(), value.as_deref(), cli.json).await
+        }
+        command => dunning::run(&book, command, cli.json).await,
     };
     book.close().await;
     result

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::{Book, BookError};
-use crate::dunning::Stage;
+use crate::invoice::LedgerStatus;
+use crate::invoice::Stage;
 use crate::money::Money;
-use crate::receivables::LedgerStatus;
 
 /// An invoice as stored, with the sum of its booked allocations.
 #[derive(Debug, Clone, PartialEq, Eq)]

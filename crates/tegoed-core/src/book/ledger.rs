@@ -10,8 +10,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqliteConnection;
 
 use super::{Book, BookError};
+use crate::invoice::LedgerStatus;
 use crate::money::Money;
-use crate::receivables::LedgerStatus;
 
 /// A customer as the ledger import sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]

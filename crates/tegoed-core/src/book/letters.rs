@@ -3,7 +3,6 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Book, BookError};
-use crate::dunning::Stage;
 use crate::money::Money;
 
 /// A letter as recorded in the book.
@@ -11,8 +10,8 @@ use crate::money::Money;
 pub struct LetterSummary {
     /// Customer name.
     pub customer: String,
-    /// Stage the letter belongs to.
-    pub stage: Stage,
+    /// The dunning action the letter carried out (`reminder_1`, `confirmation`, …).
+    pub stage: String,
     /// Date the letter was made for.
     pub as_of: NaiveDate,
     /// Invoice numbers it covers.
@@ -41,10 +40,7 @@ impl Book {
             .map(|row| {
                 Ok(LetterSummary {
                     customer: row.customer,
-                    stage: row.stage.parse().map_err(|_| BookError::Corrupt {
-                        what: "letter stage",
-                        value: row.stage.clone(),
-                    })?,
+                    stage: row.stage,
                     as_of: row.as_of,
                     invoices: row.invoice_set.split(' ').map(str::to_owned).collect(),
                     total_open: Money::from_cents(row.total_open_cents),

@@ -95,6 +95,10 @@ impl From<crate::money::MoneyOverflow> for DecisionError {
 pub struct MatchingInput {
     /// Open invoices and credit notes.
     pub items: Vec<OpenItem>,
+    /// Invoices the ledger calls open that booked allocations pay in full,
+    /// with nothing open: matching keeps them in view so a payment naming
+    /// one is seen as naming a paid invoice (the dunning gate ignores them).
+    pub settled: Vec<OpenItem>,
     /// Transactions with nothing booked, not marked as not-a-customer-payment.
     pub payments: Vec<Payment>,
     /// Customers, known and learned IBANs, shared accounts, earlier payments.
@@ -161,6 +165,254 @@ const THRESHOLD_KEY: &str = "matching.auto_threshold_permille";
 const TOLERANCE_KEY: &str = "matching.tolerance_cents";
 const TOLERANCE_PERMILLE_KEY: &str = "matching.tolerance_permille";
 
+/// Reads what the matcher needs inside the caller's transaction, so that a
+/// run reads what its own earlier pass wrote.
+///
+/// # Errors
+/// When the book cannot be read.
+pub async fn read_matching_input(
+    connection: &mut SqliteConnection,
+) -> Result<MatchingInput, BookError> {
+    let invoices = sqlx::query!(
+        r#"SELECT i.id AS "id!: i64", i.number, i.customer_id, i.amount_cents, i.currency,
+                      i.invoice_date AS "invoice_date: NaiveDate", i.due_date AS "due_date: NaiveDate",
+                      i.reference, i.disputed, i.credits_invoice_id,
+                      COALESCE((SELECT SUM(a.amount_cents) FROM allocations a
+                                WHERE a.invoice_id = i.id AND a.state = 'booked'), 0) AS "allocated_cents!: i64"
+               FROM invoices i WHERE i.ledger_status = 'open'"#
+    )
+    .fetch_all(&mut *connection)
+    .await?;
+    // Invoices this book already counts as paid stay in view with nothing
+    // open: a payment that names one is then seen as naming a paid invoice
+    // (a double payment, for a person) in every run, not only in the run
+    // that paid it. Without them a second run would book by IBAN what the
+    // first left to a person (issue 14).
+    let (settled, items): (Vec<_>, Vec<_>) = invoices
+        .into_iter()
+        .map(|row| {
+            let item = OpenItem {
+                invoice_id: row.id,
+                number: row.number,
+                customer_id: row.customer_id,
+                open: Money::from_cents(row.amount_cents - row.allocated_cents),
+                invoice_date: row.invoice_date,
+                due_date: row.due_date,
+                currency: row.currency,
+                reference: row.reference,
+                credit_note: row.amount_cents < 0 || row.credits_invoice_id.is_some(),
+                disputed: row.disputed != 0,
+                instalments: Vec::new(),
+            };
+            (item.open.is_zero(), item)
+        })
+        .partition(|(settled, _)| *settled);
+    let items = items.into_iter().map(|(_, item)| item).collect();
+    let settled = settled.into_iter().map(|(_, item)| item).collect();
+
+    let transactions = sqlx::query!(
+        r#"SELECT t.id AS "id!: i64", t.booking_date AS "booking_date: NaiveDate", t.amount_cents,
+                      t.currency, t.counterparty_name, t.counterparty_iban, t.remittance,
+                      t.structured_reference, t.end_to_end_id, t.reversal, t.return_reason,
+                      t.ultimate_debtor,
+                      (SELECT group_concat(a.invoice_id) FROM allocations a
+                       WHERE a.transaction_id = t.id AND a.state = 'rejected') AS "rejected: String",
+                      EXISTS (SELECT 1 FROM match_decisions d
+                              WHERE d.transaction_id = t.id AND d.undone_at IS NULL) AS "decided!: bool"
+               FROM bank_transactions t
+               WHERE t.not_customer_payment = 0
+                 AND NOT EXISTS (SELECT 1 FROM allocations a
+                                 WHERE a.transaction_id = t.id AND a.state = 'booked')
+               ORDER BY t.booking_date, t.id"#
+    )
+    .fetch_all(&mut *connection)
+    .await?;
+    let payments = transactions
+        .into_iter()
+        .map(|row| {
+            // The bank's own mark (camt `RvslInd`, a return reason, MT940
+            // `RC`) first; words in the remittance otherwise.
+            // A code written in the text fills in a mark without one.
+            let worded = row.remittance.as_deref().and_then(detect_reversal);
+            let marked = (row.reversal != 0 || row.return_reason.is_some()).then(|| Reversal {
+                reason: row
+                    .return_reason
+                    .clone()
+                    .or_else(|| worded.clone().and_then(|reversal| reversal.reason)),
+            });
+            let reversal: Option<Reversal> =
+                (row.amount_cents < 0).then(|| marked.or(worded)).flatten();
+            Payment {
+                transaction_id: row.id,
+                booking_date: row.booking_date,
+                amount: Money::from_cents(row.amount_cents),
+                currency: row.currency,
+                counterparty_name: row.counterparty_name,
+                counterparty_iban: row.counterparty_iban,
+                remittance: row.remittance,
+                structured_reference: row.structured_reference,
+                end_to_end_id: row.end_to_end_id,
+                ultimate_debtor: row.ultimate_debtor,
+                reversal,
+                rejected_invoices: split_ids(row.rejected),
+                person_decided: row.decided,
+            }
+        })
+        .collect();
+
+    let customers = sqlx::query!(r#"SELECT id AS "id!: i64", code, name, iban FROM customers"#)
+        .fetch_all(&mut *connection)
+        .await?;
+    let mut knowledge = Knowledge::default();
+    let mut customer_codes = HashMap::new();
+    for row in customers {
+        if let Some(iban) = row.iban.filter(|iban| !iban.trim().is_empty()) {
+            knowledge.ibans.push((iban, row.id));
+        }
+        customer_codes.insert(row.id, row.code.clone());
+        knowledge.customers.push(Customer {
+            id: row.id,
+            code: row.code,
+            name: row.name,
+        });
+    }
+    let learned = sqlx::query!("SELECT iban, customer_id FROM customer_ibans")
+        .fetch_all(&mut *connection)
+        .await?;
+    knowledge
+        .ibans
+        .extend(learned.into_iter().map(|row| (row.iban, row.customer_id)));
+    knowledge.shared_ibans = sqlx::query_scalar!("SELECT iban FROM shared_accounts")
+        .fetch_all(&mut *connection)
+        .await?;
+
+    let earlier = sqlx::query!(
+        r#"SELECT t.id AS "id!: i64", t.booking_date AS "booking_date: NaiveDate", t.amount_cents,
+                      t.counterparty_iban, t.end_to_end_id, a.invoice_id, a.amount_cents AS allocated_cents
+               FROM bank_transactions t
+               JOIN allocations a ON a.transaction_id = t.id AND a.state = 'booked'
+               WHERE t.amount_cents > 0
+               ORDER BY t.id, a.id"#
+    )
+    .fetch_all(&mut *connection)
+    .await?;
+    for row in earlier {
+        let allocation = Allocation {
+            invoice_id: row.invoice_id,
+            amount: Money::from_cents(row.allocated_cents),
+        };
+        match knowledge.earlier.last_mut() {
+            Some(last) if last.transaction_id == row.id => last.allocations.push(allocation),
+            _ => knowledge.earlier.push(EarlierPayment {
+                transaction_id: row.id,
+                booking_date: row.booking_date,
+                amount: Money::from_cents(row.amount_cents),
+                counterparty_iban: row.counterparty_iban,
+                end_to_end_id: row.end_to_end_id,
+                allocations: vec![allocation],
+            }),
+        }
+    }
+    Ok(MatchingInput {
+        items,
+        settled,
+        payments,
+        knowledge,
+        customer_codes,
+    })
+}
+
+/// Writes one pass of the matcher's proposals in the caller's transaction:
+/// the undecided suggestions on `transaction_ids` (the transactions the
+/// pass looked at) are replaced, automatic proposals are booked, the rest
+/// suggested. Returns how many proposals were booked and suggested.
+///
+/// # Errors
+/// When the book cannot be written.
+pub async fn write_proposals(
+    connection: &mut SqliteConnection,
+    transaction_ids: &[i64],
+    proposals: &[Proposal],
+    at: DateTime<Utc>,
+) -> Result<(usize, usize), BookError> {
+    // One statement per batch (SQLite's `json_each`), not one per
+    // transaction: a run over 300,000 transactions stays well under a second.
+    for batch in transaction_ids.chunks(RECORD_BATCH) {
+        let ids = serde_json::Value::from(batch.to_vec()).to_string();
+        sqlx::query!(
+            "DELETE FROM allocations WHERE state = 'suggested' AND decision_id IS NULL
+                 AND transaction_id IN (SELECT value FROM json_each(?))",
+            ids
+        )
+        .execute(&mut *connection)
+        .await?;
+    }
+    let mut rows = Vec::new();
+    let mut n_booked = 0;
+    let mut n_suggested = 0;
+    for proposal in proposals {
+        let reason = proposal.reason();
+        let reason_nl = proposal.reason_nl();
+        for allocation in &proposal.allocations {
+            rows.push(serde_json::json!([
+                proposal.transaction_id,
+                allocation.invoice_id,
+                allocation.amount.to_cents()?,
+                i64::from(proposal.confidence.permille()),
+                i64::from(proposal.auto),
+                if proposal.auto { "booked" } else { "suggested" },
+                reason,
+                reason_nl,
+            ]));
+        }
+        if proposal.auto {
+            n_booked += 1;
+        } else {
+            n_suggested += 1;
+        }
+    }
+    for batch in rows.chunks(RECORD_BATCH) {
+        let batch = serde_json::Value::from(batch.to_vec()).to_string();
+        sqlx::query!(
+            r#"INSERT INTO allocations (transaction_id, invoice_id, amount_cents, confidence_permille, auto,
+                                            state, reason, reason_nl, created_at)
+                   SELECT json_extract(row.value, '$[0]'), json_extract(row.value, '$[1]'),
+                          json_extract(row.value, '$[2]'), json_extract(row.value, '$[3]'),
+                          json_extract(row.value, '$[4]'), json_extract(row.value, '$[5]'),
+                          json_extract(row.value, '$[6]'), json_extract(row.value, '$[7]'), ?
+                   FROM json_each(?) AS row"#,
+            at,
+            batch
+        )
+        .execute(&mut *connection)
+        .await?;
+    }
+    Ok((n_booked, n_suggested))
+}
+
+/// Records a matching run in the audit log: proposals booked and suggested
+/// (as counted by [`write_proposals`]) and transactions looked at.
+///
+/// # Errors
+/// When the book cannot be written.
+pub async fn audit_run(
+    connection: &mut SqliteConnection,
+    at: DateTime<Utc>,
+    (n_booked, n_suggested): (usize, usize),
+    n_looked_at: usize,
+) -> Result<(), BookError> {
+    let detail = format!("{n_booked} booked, {n_suggested} suggested, {n_looked_at} looked at");
+    audit(
+        connection,
+        at,
+        "matcher",
+        "match.run",
+        "book",
+        Some(&detail),
+    )
+    .await
+}
+
 fn split_ids(list: Option<String>) -> Vec<i64> {
     list.map(|list| {
         list.split(',')
@@ -207,143 +459,8 @@ impl Book {
     /// # Errors
     /// When the book cannot be read.
     pub async fn matching_input(&self) -> Result<MatchingInput, BookError> {
-        let invoices = sqlx::query!(
-            r#"SELECT i.id AS "id!: i64", i.number, i.customer_id, i.amount_cents, i.currency,
-                      i.invoice_date AS "invoice_date: NaiveDate", i.due_date AS "due_date: NaiveDate",
-                      i.reference, i.disputed, i.credits_invoice_id,
-                      COALESCE((SELECT SUM(a.amount_cents) FROM allocations a
-                                WHERE a.invoice_id = i.id AND a.state = 'booked'), 0) AS "allocated_cents!: i64"
-               FROM invoices i WHERE i.ledger_status = 'open'"#
-        )
-        .fetch_all(self.pool())
-        .await?;
-        let items = invoices
-            .into_iter()
-            .filter(|row| row.amount_cents != row.allocated_cents)
-            .map(|row| OpenItem {
-                invoice_id: row.id,
-                number: row.number,
-                customer_id: row.customer_id,
-                open: Money::from_cents(row.amount_cents - row.allocated_cents),
-                invoice_date: row.invoice_date,
-                due_date: row.due_date,
-                currency: row.currency,
-                reference: row.reference,
-                credit_note: row.amount_cents < 0 || row.credits_invoice_id.is_some(),
-                disputed: row.disputed != 0,
-                instalments: Vec::new(),
-            })
-            .collect();
-
-        let transactions = sqlx::query!(
-            r#"SELECT t.id AS "id!: i64", t.booking_date AS "booking_date: NaiveDate", t.amount_cents,
-                      t.currency, t.counterparty_name, t.counterparty_iban, t.remittance,
-                      t.structured_reference, t.end_to_end_id, t.reversal, t.return_reason,
-                      t.ultimate_debtor,
-                      (SELECT group_concat(a.invoice_id) FROM allocations a
-                       WHERE a.transaction_id = t.id AND a.state = 'rejected') AS "rejected: String",
-                      EXISTS (SELECT 1 FROM match_decisions d
-                              WHERE d.transaction_id = t.id AND d.undone_at IS NULL) AS "decided!: bool"
-               FROM bank_transactions t
-               WHERE t.not_customer_payment = 0
-                 AND NOT EXISTS (SELECT 1 FROM allocations a
-                                 WHERE a.transaction_id = t.id AND a.state = 'booked')
-               ORDER BY t.booking_date, t.id"#
-        )
-        .fetch_all(self.pool())
-        .await?;
-        let payments = transactions
-            .into_iter()
-            .map(|row| {
-                // The bank's own mark (camt `RvslInd`, a return reason, MT940
-                // `RC`) first; words in the remittance otherwise.
-                // A code written in the text fills in a mark without one.
-                let worded = row.remittance.as_deref().and_then(detect_reversal);
-                let marked = (row.reversal != 0 || row.return_reason.is_some()).then(|| Reversal {
-                    reason: row
-                        .return_reason
-                        .clone()
-                        .or_else(|| worded.clone().and_then(|reversal| reversal.reason)),
-                });
-                let reversal: Option<Reversal> =
-                    (row.amount_cents < 0).then(|| marked.or(worded)).flatten();
-                Payment {
-                    transaction_id: row.id,
-                    booking_date: row.booking_date,
-                    amount: Money::from_cents(row.amount_cents),
-                    currency: row.currency,
-                    counterparty_name: row.counterparty_name,
-                    counterparty_iban: row.counterparty_iban,
-                    remittance: row.remittance,
-                    structured_reference: row.structured_reference,
-                    end_to_end_id: row.end_to_end_id,
-                    ultimate_debtor: row.ultimate_debtor,
-                    reversal,
-                    rejected_invoices: split_ids(row.rejected),
-                    person_decided: row.decided,
-                }
-            })
-            .collect();
-
-        let customers = sqlx::query!(r#"SELECT id AS "id!: i64", code, name, iban FROM customers"#)
-            .fetch_all(self.pool())
-            .await?;
-        let mut knowledge = Knowledge::default();
-        let mut customer_codes = HashMap::new();
-        for row in customers {
-            if let Some(iban) = row.iban.filter(|iban| !iban.trim().is_empty()) {
-                knowledge.ibans.push((iban, row.id));
-            }
-            customer_codes.insert(row.id, row.code.clone());
-            knowledge.customers.push(Customer {
-                id: row.id,
-                code: row.code,
-                name: row.name,
-            });
-        }
-        let learned = sqlx::query!("SELECT iban, customer_id FROM customer_ibans")
-            .fetch_all(self.pool())
-            .await?;
-        knowledge
-            .ibans
-            .extend(learned.into_iter().map(|row| (row.iban, row.customer_id)));
-        knowledge.shared_ibans = sqlx::query_scalar!("SELECT iban FROM shared_accounts")
-            .fetch_all(self.pool())
-            .await?;
-
-        let earlier = sqlx::query!(
-            r#"SELECT t.id AS "id!: i64", t.booking_date AS "booking_date: NaiveDate", t.amount_cents,
-                      t.counterparty_iban, t.end_to_end_id, a.invoice_id, a.amount_cents AS allocated_cents
-               FROM bank_transactions t
-               JOIN allocations a ON a.transaction_id = t.id AND a.state = 'booked'
-               WHERE t.amount_cents > 0
-               ORDER BY t.id, a.id"#
-        )
-        .fetch_all(self.pool())
-        .await?;
-        for row in earlier {
-            let allocation = Allocation {
-                invoice_id: row.invoice_id,
-                amount: Money::from_cents(row.allocated_cents),
-            };
-            match knowledge.earlier.last_mut() {
-                Some(last) if last.transaction_id == row.id => last.allocations.push(allocation),
-                _ => knowledge.earlier.push(EarlierPayment {
-                    transaction_id: row.id,
-                    booking_date: row.booking_date,
-                    amount: Money::from_cents(row.amount_cents),
-                    counterparty_iban: row.counterparty_iban,
-                    end_to_end_id: row.end_to_end_id,
-                    allocations: vec![allocation],
-                }),
-            }
-        }
-        Ok(MatchingInput {
-            items,
-            payments,
-            knowledge,
-            customer_codes,
-        })
+        let mut connection = self.pool().acquire().await?;
+        read_matching_input(&mut connection).await
     }
 
     /// Writes the matcher's proposals in one transaction: the undecided
@@ -359,72 +476,8 @@ impl Book {
         at: DateTime<Utc>,
     ) -> Result<(), BookError> {
         let mut transaction = self.begin().await?;
-        let connection: &mut SqliteConnection = &mut transaction;
-        // One statement per batch (SQLite's `json_each`), not one per
-        // transaction: a run over 300,000 transactions stays well under a second.
-        for batch in transaction_ids.chunks(RECORD_BATCH) {
-            let ids = serde_json::Value::from(batch.to_vec()).to_string();
-            sqlx::query!(
-                "DELETE FROM allocations WHERE state = 'suggested' AND decision_id IS NULL
-                 AND transaction_id IN (SELECT value FROM json_each(?))",
-                ids
-            )
-            .execute(&mut *connection)
-            .await?;
-        }
-        let mut rows = Vec::new();
-        let mut n_booked = 0;
-        let mut n_suggested = 0;
-        for proposal in proposals {
-            let reason = proposal.reason();
-            let reason_nl = proposal.reason_nl();
-            for allocation in &proposal.allocations {
-                rows.push(serde_json::json!([
-                    proposal.transaction_id,
-                    allocation.invoice_id,
-                    allocation.amount.to_cents()?,
-                    i64::from(proposal.confidence.permille()),
-                    i64::from(proposal.auto),
-                    if proposal.auto { "booked" } else { "suggested" },
-                    reason,
-                    reason_nl,
-                ]));
-            }
-            if proposal.auto {
-                n_booked += 1;
-            } else {
-                n_suggested += 1;
-            }
-        }
-        for batch in rows.chunks(RECORD_BATCH) {
-            let batch = serde_json::Value::from(batch.to_vec()).to_string();
-            sqlx::query!(
-                r#"INSERT INTO allocations (transaction_id, invoice_id, amount_cents, confidence_permille, auto,
-                                            state, reason, reason_nl, created_at)
-                   SELECT json_extract(row.value, '$[0]'), json_extract(row.value, '$[1]'),
-                          json_extract(row.value, '$[2]'), json_extract(row.value, '$[3]'),
-                          json_extract(row.value, '$[4]'), json_extract(row.value, '$[5]'),
-                          json_extract(row.value, '$[6]'), json_extract(row.value, '$[7]'), ?
-                   FROM json_each(?) AS row"#,
-                at,
-                batch
-            )
-            .execute(&mut *connection)
-            .await?;
-        }
-        let detail = format!(
-            "{n_booked} booked, {n_suggested} suggested, {} looked at",
-            transaction_ids.len()
-        );
-        audit(
-            connection,
-            at,
-            "matcher",
-            "match.run",
-            "book",
-            Some(&detail),
-        )
-        .await?;
+        let counts = write_proposals(&mut transaction, transaction_ids, proposals, at).await?;
+        audit_run(&mut transaction, at, counts, transaction_ids.len()).await?;
         transaction.commit().await?;
         Ok(())
     }

@@ -12,6 +12,7 @@ mod accounts;
 mod audit;
 mod bank_import;
 mod customers;
+pub mod dunning;
 mod error;
 mod invoices;
 pub mod ledger;
@@ -34,10 +35,18 @@ pub use bank_import::{
     statement_known,
 };
 pub use customers::CustomerRecord;
+pub use dunning::{
+    AccountCoverRow, CallRow, CustomerRow, InvoiceFacts, LetterMail, LetterState, NewCall,
+    NewOutboxLetter, NewPlan, NewTimelineEvent, OutboxRow, PaymentRow, PlanRow, StageRow,
+    TimelineRow, insert_call, insert_outbox_letter, insert_plan, insert_timeline_event,
+    set_disputed, set_letter_state, set_setting, update_customer,
+};
 pub use error::BookError;
 pub use invoices::InvoiceRecord;
 pub use letters::LetterSummary;
-pub use matching::{AllocationLine, DecisionError, MatchingInput};
+pub use matching::{
+    AllocationLine, DecisionError, MatchingInput, audit_run, read_matching_input, write_proposals,
+};
 pub use records::{
     NewAllocation, NewCustomer, NewDunningEvent, NewInvoice, NewLetter, NewStatement,
     NewTransaction, insert_allocation, insert_customer, insert_dunning_event, insert_invoice,

@@ -5,9 +5,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqliteConnection;
 
 use super::BookError;
-use crate::dunning::Stage;
+use crate::invoice::LedgerStatus;
+use crate::invoice::Stage;
 use crate::money::Money;
-use crate::receivables::LedgerStatus;
 
 /// A customer (*debiteur*) to add.
 #[derive(Debug, Clone, Default)]
@@ -371,8 +371,9 @@ pub async fn insert_letter(
     let stage = letter.stage.code();
     let total_open_cents = letter.total_open.to_cents()?;
     let id = sqlx::query!(
-        r#"INSERT INTO letters (customer_id, stage, as_of, invoice_set, total_open_cents, sent_at)
-           VALUES (?, ?, ?, ?, ?, ?)"#,
+        r#"INSERT INTO letters (customer_id, stage, as_of, invoice_set, total_open_cents, sent_at, state, channel)
+           VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ?6 IS NULL THEN 'generated' ELSE 'sent' END,
+                   CASE WHEN ?6 IS NULL THEN NULL ELSE 'email' END)"#,
         letter.customer_id,
         stage,
         letter.as_of,

@@ -7,9 +7,11 @@
 //! The bank statements carry the customers' payments as people write them
 //! (a betalingskenmerk, an invoice number in some form, only a name), and
 //! the real matcher ([`crate::matching::run`]) places them: it books most,
-//! suggests some and leaves a few. The dunning history is written after
-//! that, from what the matcher left open, so that no invoice it booked as
-//! paid carries a reminder.
+//! suggests some and leaves a few. The dunning history is then played
+//! by the real engine ([`history`]): day by day over the last months, the
+//! letters `remind` makes and the calls a person logs, so that no invoice
+//! the matcher booked as paid carries a reminder and Today shows what the
+//! ladder really asks for.
 //!
 //! Customers, invoices and statements are written in one transaction, so
 //! that a failure there leaves the book empty. Matching and the dunning
@@ -17,22 +19,17 @@
 //! demo whose payments are not yet (all) placed.
 
 mod business;
+mod history;
 mod random;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sqlx::SqliteConnection;
 
-use std::collections::HashMap;
-
-use crate::book::{
-    self, Book, BookError, NewCustomer, NewDunningEvent, NewInvoice, NewLetter, NewStatement,
-    NewTransaction,
-};
-use crate::dunning::Stage;
+use crate::book::{self, Book, BookError, NewCustomer, NewInvoice, NewStatement, NewTransaction};
 use crate::matching;
 use crate::money::Money;
-use crate::receivables::{self, InvoiceStatus, LedgerStatus};
+use crate::receivables::LedgerStatus;
 use crate::reference::{betalingskenmerk, iban};
 use business::{CUSTOMERS, Cast, EXPENSES, WORK};
 use random::Random;
@@ -58,6 +55,12 @@ pub enum DemoError {
     /// The book failed.
     #[error(transparent)]
     Book(#[from] BookError),
+    /// A letter of the demo's history could not be made.
+    #[error(transparent)]
+    Letters(#[from] crate::remind::RemindError),
+    /// A call of the demo's history could not be recorded.
+    #[error(transparent)]
+    Record(#[from] crate::record::RecordError),
 }
 
 /// What the demo put in the book.
@@ -75,7 +78,6 @@ pub struct DemoBook {
 
 /// One generated invoice and what became of it.
 struct DemoInvoice {
-    id: i64,
     number: String,
     reference: Option<String>,
     credited: bool,
@@ -127,6 +129,7 @@ pub async fn create(
     let connection: &mut SqliteConnection = &mut transaction;
 
     let customer_ids = insert_customers(connection).await?;
+    history::business_settings(connection).await?;
     let window_start = first_of_month(as_of, STATEMENT_MONTHS);
     let invoices =
         insert_invoices(connection, &mut random, &customer_ids, window_start, as_of).await?;
@@ -148,22 +151,9 @@ pub async fn create(
     // The real matcher places the payments, as after any import.
     matching::run(book, &matching::Settings::default(), at).await?;
 
-    // The dunning history follows what it left open.
-    let open: HashMap<String, Money> = receivables::positions(book, as_of)
-        .await?
-        .into_iter()
-        .filter(|position| {
-            matches!(
-                position.status,
-                InvoiceStatus::Open | InvoiceStatus::PartiallyPaid
-            )
-        })
-        .map(|position| (position.number, position.open_amount))
-        .collect();
-    let mut transaction = book.begin().await?;
-    let connection: &mut SqliteConnection = &mut transaction;
-    insert_dunning(connection, &invoices, &open, &customer_ids, as_of, at).await?;
-    transaction.commit().await.map_err(BookError::from)?;
+    // The dunning history: the real engine played forward day by day over
+    // what the matcher left open, letters and calls as a person would have.
+    history::play(book, as_of, at).await?;
 
     Ok(DemoBook {
         customers: CUSTOMERS.len(),
@@ -250,7 +240,7 @@ async fn insert_invoices(
             Fate::Paid(date) if date < window_start => LedgerStatus::Paid,
             _ => LedgerStatus::Open,
         };
-        let id = book::insert_invoice(
+        book::insert_invoice(
             connection,
             &NewInvoice {
                 number: &number,
@@ -271,7 +261,6 @@ async fn insert_invoices(
             fate
         };
         invoices.push(DemoInvoice {
-            id,
             number,
             reference,
             credited: ledger_status == LedgerStatus::Credited,
@@ -546,91 +535,6 @@ async fn insert_statements(
         balance = closing;
     }
     Ok((n_statements, n_transactions))
-}
-
-/// Puts overdue invoices the matcher left open (`open`: number → open
-/// amount) on the ladder as far as their age allows; invoices the customer
-/// paid in the story stay off it even when the payment awaits confirmation.
-/// reminder after 3 days, call after 10, second reminder after 12, demand
-/// after 20, agency after 45 for the worst payers; each written stage carries a letter per customer.
-async fn insert_dunning(
-    connection: &mut SqliteConnection,
-    invoices: &[DemoInvoice],
-    open: &HashMap<String, Money>,
-    customer_ids: &[i64],
-    as_of: NaiveDate,
-    at: DateTime<Utc>,
-) -> Result<(), BookError> {
-    const STEPS: [(Stage, u64); 5] = [
-        (Stage::Reminder1, 3),
-        (Stage::Call, 10),
-        (Stage::Reminder2, 12),
-        (Stage::Demand, 20),
-        (Stage::Agency, 45),
-    ];
-    for (customer, cast) in CUSTOMERS.iter().enumerate() {
-        let Some(&customer_id) = customer_ids.get(customer) else {
-            continue;
-        };
-        if cast.own_terms {
-            continue;
-        }
-        for (stage, days) in STEPS {
-            // Only the worst payers are handed over; the rest stop at the demand.
-            if stage == Stage::Agency && cast.reliability >= 60 {
-                continue;
-            }
-            let members: Vec<&DemoInvoice> = invoices
-                .iter()
-                .filter(|invoice| {
-                    invoice.customer == customer
-                        && !matches!(invoice.fate, Fate::Paid(_))
-                        && open.contains_key(&invoice.number)
-                })
-                .filter(|invoice| invoice.due_date + Days::new(days) <= as_of)
-                .collect();
-            let Some(event_date) = members
-                .iter()
-                .map(|invoice| invoice.due_date + Days::new(days))
-                .max()
-            else {
-                continue;
-            };
-            let set: Vec<(i64, String)> = members
-                .iter()
-                .map(|invoice| (invoice.id, invoice.number.clone()))
-                .collect();
-            let letter_id = if stage == Stage::Call {
-                None
-            } else {
-                let total_open = members
-                    .iter()
-                    .filter_map(|invoice| open.get(&invoice.number).copied())
-                    .sum();
-                let letter = NewLetter {
-                    customer_id,
-                    stage,
-                    as_of: event_date,
-                    invoices: &set,
-                    total_open,
-                    sent_at: Some(at),
-                };
-                Some(book::insert_letter(connection, &letter).await?)
-            };
-            let note = (stage == Stage::Call).then_some("geen gehoor; voicemail ingesproken");
-            for invoice in &members {
-                let event = NewDunningEvent {
-                    invoice_id: invoice.id,
-                    stage,
-                    event_date,
-                    letter_id,
-                    note,
-                };
-                book::insert_dunning_event(connection, &event).await?;
-            }
-        }
-    }
-    Ok(())
 }
 
 /// The first day of the month `months_back` months before `as_of`'s month.

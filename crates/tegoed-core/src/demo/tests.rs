@@ -2,6 +2,7 @@
 //! matcher's result agrees with the dunning history.
 
 use super::*;
+use crate::invoice::Stage;
 use crate::receivables::{self, InvoiceStatus};
 
 async fn demo_book() -> (tempfile::TempDir, Book, NaiveDate) {
@@ -171,7 +172,10 @@ async fn the_real_matcher_books_most_suggests_some_and_leaves_a_few() {
 #[tokio::test]
 async fn customers_with_a_pending_suggestion_are_held() {
     let (_folder, book, as_of) = demo_book().await;
-    let positions = receivables::by_customer(&book, as_of).await.unwrap();
+    let holds = crate::today::hold_reasons(&book, crate::customer::Language::En)
+        .await
+        .unwrap();
+    let positions = receivables::by_customer(&book, as_of, holds).await.unwrap();
     let held: Vec<_> = positions
         .iter()
         .filter(|position| position.hold.is_some())

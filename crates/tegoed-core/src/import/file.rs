@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use super::{ImportError, ImportReport};
 use crate::book::{Book, BookError};
 use crate::intake::{self, IntakeError, ParsedFile};
+use crate::ledger::LedgerError;
 use crate::statement::{self, StatementError};
 use crate::{invoice_pdf, ledger};
 
@@ -21,30 +22,80 @@ pub struct Prepared {
     /// The file name.
     pub name: String,
     bytes: Vec<u8>,
-    /// What was read; `None` for a CSV whose columns no reader recognised
-    /// and no saved mapping fits: a person must map them once.
-    pub parsed: Option<ParsedFile>,
+    /// What was read, or why a person must map the file's columns first.
+    pub content: Content,
+}
+
+/// What preparing a file found.
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// The file was read and can be imported.
+    Read(ParsedFile),
+    /// A person must map the file's columns once before it can be imported.
+    NeedsMapping(NeedsMapping),
+}
+
+/// A file whose columns no reader recognised and no saved mapping fits.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NeedsMapping {
+    /// A CSV of no known bank layout: the bank mapping screen.
+    #[error("{error}")]
+    BankCsv {
+        /// The file's shape, the key its mapping is saved under.
+        shape: String,
+        /// The bank reader's answer, naming the file.
+        error: StatementError,
+    },
+    /// A ledger whose invoice columns were not found, or whose saved
+    /// mapping no longer fits: the ledger mapping screen.
+    #[error(transparent)]
+    Ledger(LedgerError),
 }
 
 impl Prepared {
     /// True when a person must map the file's columns before it can be imported.
     pub fn needs_mapping(&self) -> bool {
-        self.parsed.is_none()
+        matches!(self.content, Content::NeedsMapping(_))
+    }
+
+    /// What was read; `None` when the file needs a mapping first.
+    pub fn parsed(&self) -> Option<&ParsedFile> {
+        match &self.content {
+            Content::Read(parsed) => Some(parsed),
+            Content::NeedsMapping(_) => None,
+        }
     }
 
     /// The kind of file, as far as known before import.
     pub fn kind(&self) -> intake::Kind {
-        self.parsed
-            .as_ref()
-            .map_or(intake::Kind::Bank, ParsedFile::kind)
+        match &self.content {
+            Content::Read(parsed) => parsed.kind(),
+            Content::NeedsMapping(NeedsMapping::BankCsv { .. }) => intake::Kind::Bank,
+            Content::NeedsMapping(NeedsMapping::Ledger(_)) => intake::Kind::Ledger,
+        }
     }
 
     /// Number of bank transactions in it (0 for other kinds), for progress.
     pub fn n_transactions(&self) -> usize {
-        match &self.parsed {
-            Some(ParsedFile::Bank(bank)) => bank.n_transactions(),
-            Some(ParsedFile::Ledger(_) | ParsedFile::InvoicePdf(_)) | None => 0,
+        match &self.content {
+            Content::Read(ParsedFile::Bank(bank)) => bank.n_transactions(),
+            Content::Read(ParsedFile::Ledger(_) | ParsedFile::InvoicePdf(_))
+            | Content::NeedsMapping(_) => 0,
         }
+    }
+
+    /// A file read with a mapping a person made, ready to import.
+    pub(super) fn read(name: String, bytes: Vec<u8>, parsed: ParsedFile) -> Prepared {
+        Prepared {
+            name,
+            bytes,
+            content: Content::Read(parsed),
+        }
+    }
+
+    /// The bytes as they were read.
+    pub(super) fn bytes(&self) -> &[u8] {
+        &self.bytes
     }
 }
 
@@ -54,7 +105,7 @@ pub enum FileReport {
     /// A bank file.
     Bank(ImportReport),
     /// A ledger.
-    Ledger(String, ledger::ImportReport),
+    Ledger(String, super::ledger::ImportReport),
     /// An invoice PDF.
     InvoicePdf(String, invoice_pdf::PdfImport),
 }
@@ -66,6 +117,28 @@ impl FileReport {
             FileReport::Bank(report) => &report.warnings,
             FileReport::Ledger(_, report) => &report.warnings,
             FileReport::InvoicePdf(_, report) => &report.warnings,
+        }
+    }
+
+    /// The file name.
+    pub fn file_name(&self) -> &str {
+        match self {
+            FileReport::Bank(report) => &report.file_name,
+            FileReport::Ledger(name, _) | FileReport::InvoicePdf(name, _) => name,
+        }
+    }
+
+    /// True when the file changed what matching looks at: transactions
+    /// added, or invoices and customers added or changed. An invoice PDF
+    /// changes nothing matching reads.
+    pub fn changes_matching(&self) -> bool {
+        match self {
+            FileReport::Bank(report) => report.added > 0,
+            FileReport::Ledger(_, report) => {
+                report.added + report.updated + report.customers_added + report.customers_updated
+                    > 0
+            }
+            FileReport::InvoicePdf(..) => false,
         }
     }
 }
@@ -81,10 +154,13 @@ pub enum FileError {
     Bank(#[from] ImportError),
     /// A ledger that cannot be imported.
     #[error(transparent)]
-    Ledger(#[from] ledger::ImportError),
+    Ledger(#[from] super::ledger::ImportError),
     /// An invoice PDF that cannot be imported.
     #[error(transparent)]
     Pdf(#[from] invoice_pdf::PdfImportError),
+    /// A file whose columns a person must map once.
+    #[error(transparent)]
+    NeedsMapping(NeedsMapping),
     /// The book failed.
     #[error(transparent)]
     Book(#[from] BookError),
@@ -94,15 +170,19 @@ impl FileError {
     /// True when the file is a ledger whose columns a person must map once
     /// (nothing recognised, or a saved mapping that no longer fits).
     pub fn needs_mapping(&self) -> bool {
-        matches!(self, FileError::Intake(IntakeError::Ledger(error)) if matches!(error.kind(), "no_invoice_columns" | "mapping"))
+        match self {
+            FileError::Intake(IntakeError::Ledger(error)) => ledger_needs_mapping(error),
+            FileError::NeedsMapping(_) => true,
+            _ => false,
+        }
     }
 
     /// True when the file is at fault (the user can fix it), false when the book is.
     pub fn is_user_error(&self) -> bool {
         match self {
-            FileError::Intake(_) => true,
+            FileError::Intake(_) | FileError::NeedsMapping(_) => true,
             FileError::Bank(error) => !matches!(error, ImportError::Book(_)),
-            FileError::Ledger(error) => !matches!(error, ledger::ImportError::Book(_)),
+            FileError::Ledger(error) => !matches!(error, super::ledger::ImportError::Book(_)),
             FileError::Pdf(error) => !matches!(error, invoice_pdf::PdfImportError::Book(_)),
             FileError::Book(_) => false,
         }
@@ -178,63 +258,76 @@ pub async fn saved_mappings(book: &Book) -> Result<Vec<ledger::Mapping>, BookErr
 }
 
 /// Reads one file; a CSV of no known bank layout is read with the bank
-/// mapping the book saved for its shape, or left unparsed (`None`) when
-/// there is none: its columns need mapping once.
+/// mapping the book saved for its shape. A file no reader recognises and
+/// no saved mapping fits needs a person's mapping once
+/// ([`Content::NeedsMapping`]), which is not an error: nothing is damaged.
 async fn read(
     book: &Book,
     name: String,
     bytes: Vec<u8>,
     mappings: &[ledger::Mapping],
 ) -> Result<Prepared, FileError> {
-    let parsed = match intake::parse_with_mappings(&name, &bytes, mappings) {
-        Ok(parsed) => Some(parsed),
-        Err(IntakeError::Statement(StatementError::UnknownCsvLayout { shape, .. })) => {
+    let content = match intake::parse_with_mappings(&name, &bytes, mappings) {
+        Ok(parsed) => Content::Read(parsed),
+        Err(IntakeError::Statement(StatementError::UnknownCsvLayout { file, shape })) => {
             let saved = book
                 .bank_csv_mapping(&shape)
                 .await?
                 .and_then(|text| statement::csv::Mapping::from_text(&text));
             match saved {
-                Some(mapping) => Some(ParsedFile::Bank(
+                Some(mapping) => Content::Read(ParsedFile::Bank(
                     statement::parse_with_mapping(&name, &bytes, &mapping)
                         .map_err(IntakeError::from)?,
                 )),
-                None => None,
+                None => Content::NeedsMapping(NeedsMapping::BankCsv {
+                    shape: shape.clone(),
+                    error: StatementError::UnknownCsvLayout { file, shape },
+                }),
             }
+        }
+        Err(IntakeError::Ledger(error)) if ledger_needs_mapping(&error) => {
+            Content::NeedsMapping(NeedsMapping::Ledger(error))
         }
         Err(error) => return Err(error.into()),
     };
     Ok(Prepared {
         name,
         bytes,
-        parsed,
+        content,
     })
 }
 
+/// A ledger error a person's column mapping fixes.
+fn ledger_needs_mapping(error: &LedgerError) -> bool {
+    matches!(error.kind(), "no_invoice_columns" | "mapping")
+}
+
 /// Imports one prepared file in one database transaction; `progress` gets
-/// (transactions done, total) for bank files.
+/// (transactions done, total) for bank files. Matching is not run here:
+/// [`super::run`] runs it once after all files.
 ///
 /// # Errors
-/// [`FileError`] when the file cannot be imported; the book is then unchanged.
-pub async fn import(
+/// [`FileError`] when the file cannot be imported (a file that needs a
+/// mapping included); the book is then unchanged.
+pub(crate) async fn import(
     book: &Book,
     prepared: &Prepared,
     at: DateTime<Utc>,
     progress: Option<&(dyn Fn(usize, usize) + Sync)>,
 ) -> Result<FileReport, FileError> {
     let name = prepared.name.as_str();
-    Ok(match &prepared.parsed {
-        Some(ParsedFile::Bank(bank)) => {
+    Ok(match &prepared.content {
+        Content::Read(ParsedFile::Bank(bank)) => {
             FileReport::Bank(super::bank(book, bank, at, progress).await?)
         }
-        Some(ParsedFile::Ledger(parsed)) => {
-            FileReport::Ledger(name.to_owned(), ledger::import(book, parsed, at).await?)
-        }
-        Some(ParsedFile::InvoicePdf(_)) => FileReport::InvoicePdf(
+        Content::Read(ParsedFile::Ledger(parsed)) => FileReport::Ledger(
+            name.to_owned(),
+            super::ledger::import(book, parsed, at).await?,
+        ),
+        Content::Read(ParsedFile::InvoicePdf(_)) => FileReport::InvoicePdf(
             name.to_owned(),
             invoice_pdf::import(book, name, &prepared.bytes, at).await?,
         ),
-        None => {
-            FileReport::Bank(super::bank_file(book, name, &prepared.bytes, at, progress).await?)
-        }
+        Content::NeedsMapping(needs) => return Err(FileError::NeedsMapping(needs.clone())),
     })
 }

@@ -1,5 +1,7 @@
-//! Importing into the book: bank statements here, any kind of file through
-//! [`prepare`] and [`file`].
+//! Importing into the book: the one use case every face calls ([`run`],
+//! and [`run_mapped`] for a file a person mapped), which prepares every
+//! file, imports each in its own transaction and then matches once; bank
+//! statements are written here.
 //!
 //! One database transaction per file: a file lands whole or not at all.
 //! Every transaction gets a stable identity within its account ([`identity`]):
@@ -16,16 +18,21 @@
 
 mod file;
 pub mod identity;
+pub mod ledger;
+mod run;
 
+#[cfg(test)]
+use file::import as file;
 pub use file::{
-    FileError, FileReport, Prepared, expand_folders, import as file, prepare, prepare_one,
+    Content, FileError, FileReport, NeedsMapping, Prepared, expand_folders, prepare, prepare_one,
     saved_mappings,
 };
+pub use run::{FileOutcome, Mapping, Progress, Report, run, run_mapped};
 
 use chrono::{DateTime, Utc};
 
 use crate::book::{self, Book, BookError, NewStatement, NewTransaction};
-use crate::statement::{self, Location, ParsedFile, Statement, StatementError};
+use crate::statement::{Location, ParsedFile, Statement, StatementError};
 
 /// The currency the book keeps bank accounts in.
 pub const BOOK_CURRENCY: &str = "EUR";
@@ -71,58 +78,6 @@ pub enum ImportError {
     /// The book could not be written.
     #[error(transparent)]
     Book(#[from] BookError),
-}
-
-/// Reads a bank file (using a saved CSV mapping when its layout needs one)
-/// and imports it.
-///
-/// # Errors
-/// [`ImportError`] when the file cannot be read or imported; the book is
-/// then unchanged.
-pub async fn bank_file(
-    book: &Book,
-    file_name: &str,
-    bytes: &[u8],
-    at: DateTime<Utc>,
-    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
-) -> Result<ImportReport, ImportError> {
-    let parsed = match statement::parse(file_name, bytes) {
-        Err(StatementError::UnknownCsvLayout { file, shape }) => {
-            let saved = book
-                .bank_csv_mapping(&shape)
-                .await?
-                .and_then(|text| statement::csv::Mapping::from_text(&text));
-            match saved {
-                Some(mapping) => statement::parse_with_mapping(file_name, bytes, &mapping)?,
-                None => return Err(StatementError::UnknownCsvLayout { file, shape }.into()),
-            }
-        }
-        other => other?,
-    };
-    bank(book, &parsed, at, progress).await
-}
-
-/// Reads a CSV bank file with the column mapping a person made, imports it,
-/// and saves the mapping for every later file of the same shape.
-///
-/// # Errors
-/// [`ImportError`] when the file does not fit the mapping or cannot be
-/// imported; the book is then unchanged (the mapping is saved only after
-/// the import succeeded).
-pub async fn bank_csv_with_mapping(
-    book: &Book,
-    file_name: &str,
-    bytes: &[u8],
-    mapping: &statement::csv::Mapping,
-    at: DateTime<Utc>,
-    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
-) -> Result<ImportReport, ImportError> {
-    let parsed = statement::parse_with_mapping(file_name, bytes, mapping)?;
-    let report = bank(book, &parsed, at, progress).await?;
-    let shape = statement::csv::grid(bytes, 1).shape;
-    book.save_bank_csv_mapping(&shape, &mapping.to_text(), at)
-        .await?;
-    Ok(report)
 }
 
 /// Imports a parsed bank file into the book in one database transaction.

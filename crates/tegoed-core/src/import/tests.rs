@@ -6,6 +6,7 @@ use chrono::{TimeZone, Utc};
 
 use super::*;
 use crate::money::Money;
+use crate::statement;
 
 fn at() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap()
@@ -50,6 +51,58 @@ fn mt940(id: &str, opening: (&str, i64), lines: &[(&str, i64, &str)]) -> String 
         &amount(balance)[1..]
     ));
     text
+}
+
+/// Reads a bank file (the test's own path, without matching) (using a saved CSV mapping when its layout needs one)
+/// and imports it.
+///
+/// # Errors
+/// [`ImportError`] when the file cannot be read or imported; the book is
+/// then unchanged.
+async fn bank_file(
+    book: &Book,
+    file_name: &str,
+    bytes: &[u8],
+    at: DateTime<Utc>,
+    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
+) -> Result<ImportReport, ImportError> {
+    let parsed = match statement::parse(file_name, bytes) {
+        Err(StatementError::UnknownCsvLayout { file, shape }) => {
+            let saved = book
+                .bank_csv_mapping(&shape)
+                .await?
+                .and_then(|text| statement::csv::Mapping::from_text(&text));
+            match saved {
+                Some(mapping) => statement::parse_with_mapping(file_name, bytes, &mapping)?,
+                None => return Err(StatementError::UnknownCsvLayout { file, shape }.into()),
+            }
+        }
+        other => other?,
+    };
+    bank(book, &parsed, at, progress).await
+}
+
+/// Reads a CSV bank file with the column mapping a person made, imports it,
+/// and saves the mapping for every later file of the same shape.
+///
+/// # Errors
+/// [`ImportError`] when the file does not fit the mapping or cannot be
+/// imported; the book is then unchanged (the mapping is saved only after
+/// the import succeeded).
+async fn bank_csv_with_mapping(
+    book: &Book,
+    file_name: &str,
+    bytes: &[u8],
+    mapping: &statement::csv::Mapping,
+    at: DateTime<Utc>,
+    progress: Option<&(dyn Fn(usize, usize) + Sync)>,
+) -> Result<ImportReport, ImportError> {
+    let parsed = statement::parse_with_mapping(file_name, bytes, mapping)?;
+    let report = bank(book, &parsed, at, progress).await?;
+    let shape = statement::csv::grid(bytes, 1).shape;
+    book.save_bank_csv_mapping(&shape, &mapping.to_text(), at)
+        .await?;
+    Ok(report)
 }
 
 async fn import_text(book: &Book, name: &str, text: &str) -> Result<ImportReport, ImportError> {

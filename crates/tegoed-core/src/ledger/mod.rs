@@ -15,7 +15,6 @@
 
 mod error;
 pub mod header;
-pub mod import;
 mod mapping;
 pub mod presets;
 mod rows;
@@ -27,11 +26,10 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use crate::invoice::LedgerStatus;
 use crate::money::Money;
-use crate::receivables::LedgerStatus;
 
 pub use error::{CellPlace, LedgerError, cell_name, column_name};
-pub use import::{ImportError, ImportReport, import};
 pub use mapping::{Field, Mapping, TableMapping};
 pub use sheet::Format;
 

@@ -10,7 +10,7 @@ use super::mapping::{Field, Mapping, TableMapping};
 use super::sheet::{Cell, Sheet, Workbook};
 use super::value::{self, DateOrder, DecimalMark};
 use super::{CellPlace, Ledger, LedgerCustomer, LedgerError, LedgerInvoice, Place, cell_name};
-use crate::receivables::LedgerStatus;
+use crate::invoice::LedgerStatus;
 
 /// Reads the invoices (and customers) under a mapping.
 pub fn read(

@@ -411,7 +411,7 @@ fn sniffing_tells_formats_apart_by_content() {
 
 #[test]
 fn statuses_from_accounting_packages() {
-    use crate::receivables::LedgerStatus;
+    use crate::invoice::LedgerStatus;
     assert_eq!(rows::status("Betaald"), Some(LedgerStatus::Paid));
     assert_eq!(rows::status("late"), Some(LedgerStatus::Open));
     assert_eq!(rows::status("Gecrediteerd"), Some(LedgerStatus::Credited));

@@ -49,16 +49,28 @@ pub fn propose(
     proposals
 }
 
+/// How an unplaced payment points to a customer.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Pointer {
+    /// The payer's IBAN is known for the customer.
+    Iban,
+    /// The payer's name is like the customer's.
+    Name,
+    /// An invoice number or reference of the customer's is in the remittance.
+    Invoice(String),
+}
+
 /// The customers a payment points to, and why: by IBAN, by name, or by an
-/// invoice number or reference of theirs in the remittance. For the dunning
-/// gate (`domain.md` §1.3 item 2), which holds reminders to a customer
-/// with an unplaced payment.
+/// invoice number or reference of theirs in the remittance, as
+/// (transaction id, customer id, pointer). For the dunning gate
+/// (`domain.md` §1.3 item 2), which holds reminders to a customer with an
+/// unplaced payment.
 pub fn pointers(
     items: &[OpenItem],
     payments: &[Payment],
     knowledge: &Knowledge,
     settings: &Settings,
-) -> Vec<(i64, i64, String)> {
+) -> Vec<(i64, i64, Pointer)> {
     let mut engine = Engine::new(items, knowledge, settings);
     let mut found = Vec::new();
     for payment in payments {
@@ -66,12 +78,12 @@ pub fn pointers(
         let mut seen: HashSet<i64> = HashSet::new();
         if let Some(customer) = signals.iban_customer {
             seen.insert(customer);
-            found.push((payment.transaction_id, customer, "IBAN known".to_owned()));
+            found.push((payment.transaction_id, customer, Pointer::Iban));
         }
         if let Some((customer, _)) = signals.name_customer
             && seen.insert(customer)
         {
-            found.push((payment.transaction_id, customer, "name alike".to_owned()));
+            found.push((payment.transaction_id, customer, Pointer::Name));
         }
         for position in signals.references.iter().chain(&signals.named) {
             if let Some(item) = engine.items.get(*position as usize)
@@ -80,7 +92,7 @@ pub fn pointers(
                 found.push((
                     payment.transaction_id,
                     item.customer_id,
-                    format!("{} in description", item.number),
+                    Pointer::Invoice(item.number.clone()),
                 ));
             }
         }

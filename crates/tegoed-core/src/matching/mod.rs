@@ -20,7 +20,6 @@
 
 pub mod combination;
 mod engine;
-mod holds;
 pub mod name;
 pub mod number;
 pub mod reason;
@@ -33,8 +32,7 @@ use crate::ledger::Language;
 use crate::money::Money;
 
 pub(crate) use engine::looks_shared;
-pub use engine::{detect_reversal, normalise_iban, pointers, propose};
-pub use holds::{HOLD_DAYS, Hold as CustomerHold, holds};
+pub use engine::{Pointer, detect_reversal, normalise_iban, pointers, propose};
 pub use reason::ReasonPart;
 pub use run::{Outcome, ProposalLine, run, run_with_book_settings};
 pub use score::{Confidence, Evidence};

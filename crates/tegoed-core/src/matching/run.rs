@@ -3,8 +3,10 @@
 
 use chrono::{DateTime, Utc};
 
+use std::collections::HashSet;
+
 use super::{Settings, propose};
-use crate::book::{AllocationLine, Book, BookError};
+use crate::book::{self, AllocationLine, Book, BookError};
 
 /// What a matching run did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,10 +20,21 @@ pub struct Outcome {
 /// One allocation of a run, as the contract shows it.
 pub type ProposalLine = AllocationLine;
 
+/// Passes a run makes at most. Each pass that books something removes
+/// those payments from the next, so a run ends by itself; the bound only
+/// guards against a pathological book.
+const MAX_PASSES: usize = 8;
+
 /// Matches every transaction with nothing booked against the open items,
 /// books what is certain enough and suggests the rest, in one transaction.
 /// Decisions people took are never overturned: their allocations stay, and
 /// a transaction they decided on only gets suggestions.
+///
+/// A run reaches its fixed point: a booking can change the evidence for a
+/// payment placed before it in booking-date order (an invoice it named is
+/// now paid, an amount is now unique), so the run reads the book again and
+/// proposes again until a pass books nothing new. A second run right after
+/// it then books nothing and changes no allocation.
 ///
 /// # Errors
 /// When the book cannot be read or written; then nothing is written.
@@ -30,20 +43,55 @@ pub async fn run(
     settings: &Settings,
     at: DateTime<Utc>,
 ) -> Result<Outcome, BookError> {
-    let input = book.matching_input().await?;
-    let proposals = propose(&input.items, &input.payments, &input.knowledge, settings);
-    let looked_at: Vec<i64> = input
-        .payments
-        .iter()
-        .map(|payment| payment.transaction_id)
-        .collect();
-    book.record_proposals(&looked_at, &proposals, at).await?;
+    let mut transaction = book.begin().await?;
+    let mut looked_at: Vec<i64> = Vec::new();
+    let mut booked: HashSet<i64> = HashSet::new();
+    let mut suggested: HashSet<i64> = HashSet::new();
+    let mut n_booked = 0;
+    let mut n_suggested = 0;
+    for pass in 0..MAX_PASSES {
+        let input = book::read_matching_input(&mut transaction).await?;
+        let mut items = input.items;
+        items.extend(input.settled);
+        let proposals = propose(&items, &input.payments, &input.knowledge, settings);
+        let ids: Vec<i64> = input
+            .payments
+            .iter()
+            .map(|payment| payment.transaction_id)
+            .collect();
+        let (pass_booked, pass_suggested) =
+            book::write_proposals(&mut transaction, &ids, &proposals, at).await?;
+        if pass == 0 {
+            looked_at = ids;
+        }
+        n_booked += pass_booked;
+        n_suggested = pass_suggested;
+        // The last pass's suggestions are the ones that stand.
+        suggested.clear();
+        for proposal in proposals
+            .iter()
+            .filter(|proposal| !proposal.allocations.is_empty())
+        {
+            if proposal.auto {
+                booked.insert(proposal.transaction_id);
+            } else {
+                suggested.insert(proposal.transaction_id);
+            }
+        }
+        if pass_booked == 0 {
+            break;
+        }
+    }
+    book::audit_run(
+        &mut transaction,
+        at,
+        (n_booked, n_suggested),
+        looked_at.len(),
+    )
+    .await?;
+    transaction.commit().await?;
 
-    let placed: std::collections::HashSet<i64> = proposals
-        .iter()
-        .filter(|proposal| !proposal.allocations.is_empty())
-        .map(|proposal| proposal.transaction_id)
-        .collect();
+    let placed: HashSet<i64> = booked.union(&suggested).copied().collect();
     let mut lines: Vec<ProposalLine> = Vec::new();
     for booked in [true, false] {
         lines.extend(

@@ -12,10 +12,11 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::book::{Book, BookError, CustomerRecord, InvoiceRecord};
-use crate::dunning::Stage;
+use crate::invoice::Stage;
 use crate::money::Money;
 
-pub use status::{InvoiceStatus, LedgerStatus, UnknownLedgerStatus};
+pub use crate::invoice::{LedgerStatus, UnknownLedgerStatus};
+pub use status::InvoiceStatus;
 
 /// An invoice's position on a date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -232,20 +233,17 @@ pub async fn summary(book: &Book, as_of: NaiveDate) -> Result<Summary, BookError
     Ok(Summary::of(positions(book, as_of).await?, as_of))
 }
 
-/// Every customer with the totals of their invoices on `as_of`, by name.
+/// Every customer with the totals of their invoices on `as_of`, by name,
+/// with why the dunning gate holds them (`holds`, by customer code).
 ///
 /// # Errors
 /// When the book cannot be read.
 pub async fn by_customer(
     book: &Book,
     as_of: NaiveDate,
+    mut holds: HashMap<String, String>,
 ) -> Result<Vec<CustomerPosition>, BookError> {
     let positions = positions(book, as_of).await?;
-    let mut holds: HashMap<String, String> = crate::matching::holds(book, as_of)
-        .await?
-        .into_iter()
-        .map(|hold| (hold.customer_code, hold.why))
-        .collect();
     let mut by_code: HashMap<&str, Vec<&Position>> = HashMap::new();
     for position in &positions {
         by_code

@@ -20,8 +20,22 @@ import type {
   BankCsvMapping,
   BankCsvScreen,
   BookStatus,
+  BusinessSettings,
+  ChosenLetter,
+  LetterPreview,
+  MadeLetterView,
+  OutboxLetter,
+  SendOutcome,
+  SendProgress,
+  SmtpSettings,
+  WrittenFile,
+  CallForm,
+  CallSheet,
   CommandError,
+  CustomerDetail,
   CustomerRow,
+  CustomerUpdate,
+  DisputeResult,
   ErrorKind,
   FilePreview,
   ImportOutcome,
@@ -30,8 +44,13 @@ import type {
   LedgerMapping,
   LedgerMappingScreen,
   LetterRow,
+  NextStepView,
+  PlanForm,
+  PlanView,
   Receivables,
   SplitPart,
+  TimelineEvent,
+  TodayList,
   TransactionRow,
   UnlinkedDocument,
 } from "./types";
@@ -235,6 +254,180 @@ export function unlinkedDocuments(): Promise<UnlinkedDocument[]> {
  */
 export function assignDocument(documentId: number, invoice: string): Promise<void> {
   return call("assign_document", { documentId, invoice });
+}
+
+/**
+ * `today`: what needs doing on `asOf` (null = today), by customer with the
+ * reason, the held customers with why, and `blocked` when stale bank data
+ * stops the run; `ignoreStaleBank` lists the actions anyway.
+ */
+export function today(asOf: string | null, ignoreStaleBank: boolean): Promise<TodayList> {
+  return call("today", { asOf, ignoreStaleBank });
+}
+
+/** `call_sheet`: everything at hand before calling `customer` on `asOf` (null = today). */
+export function callSheet(customer: string, asOf: string | null): Promise<CallSheet> {
+  return call("call_sheet", { customer, asOf });
+}
+
+/** `log_call`: records a call and answers with the next step. */
+export function logCall(form: CallForm): Promise<NextStepView> {
+  return call("log_call", { form });
+}
+
+/** `preview_plan`: the instalments agreeing `form` would give; nothing is saved. */
+export function previewPlan(form: PlanForm): Promise<PlanView> {
+  return call("preview_plan", { form });
+}
+
+/** `agree_plan`: agrees the payment plan of `form`; its `next` says what follows. */
+export function agreePlan(form: PlanForm): Promise<PlanView> {
+  return call("agree_plan", { form });
+}
+
+/** `set_dispute`: sets or lifts a dispute on an invoice on `at` (null = today). */
+export function setDispute(
+  invoice: string,
+  disputed: boolean,
+  note: string | null,
+  at: string | null,
+): Promise<DisputeResult> {
+  return call("set_dispute", { invoice, disputed, note, at });
+}
+
+/** `customer_detail`: contact data, flags, open invoices, next step and timeline. */
+export function customerDetail(code: string, asOf: string | null): Promise<CustomerDetail> {
+  return call("customer_detail", { code, asOf });
+}
+
+/** `update_customer`: changes contact data and flags; answers with the detail as it now is. */
+export function updateCustomer(
+  code: string,
+  changes: CustomerUpdate,
+  at: string | null,
+): Promise<CustomerDetail> {
+  return call("update_customer", { code, changes, at });
+}
+
+/** `timeline`: a customer's timeline in the order recorded. */
+export function timeline(code: string): Promise<TimelineEvent[]> {
+  return call("timeline", { code });
+}
+
+/**
+ * `make_letters`: makes the letters due on `asOf` (null = today); only the
+ * `chosen` letter actions when given, else every one. A letter made before
+ * is not made again, so the answer can be shorter than the choice.
+ */
+export function makeLetters(
+  asOf: string | null,
+  ignoreStaleBank: boolean,
+  chosen: readonly ChosenLetter[] | null,
+): Promise<MadeLetterView[]> {
+  return call("make_letters", { asOf, ignoreStaleBank, chosen });
+}
+
+/** `outbox`: every letter with its state (generated, printed, sent, failed, unknown). */
+export function outbox(): Promise<OutboxLetter[]> {
+  return call("outbox");
+}
+
+/** `letter_pdf`: a letter's PDF, base64-encoded. */
+export function letterPdf(id: number): Promise<string> {
+  return call("letter_pdf", { id });
+}
+
+/** `preview_letter`: the letter's pages as PNG data URLs rendered by Rust, or why not. */
+export function previewLetter(id: number): Promise<LetterPreview> {
+  return call("preview_letter", { id });
+}
+
+/**
+ * `send_letters`: mails the letters `ids` (null = every generated or failed
+ * one). While it runs Rust emits {@link SEND_PROGRESS_EVENT}; a letter
+ * already sent, or whose send broke off, is skipped, never sent twice.
+ */
+export function sendLetters(ids: readonly number[] | null, at: string | null): Promise<SendOutcome> {
+  return call("send_letters", { ids, at });
+}
+
+/** `cancel_send`: stops the running batch before its next letter. */
+export function cancelSend(): Promise<void> {
+  return call("cancel_send");
+}
+
+/** `draft_letter`: writes the letter as an unsent e-mail and opens it in the mail program. */
+export function draftLetter(id: number): Promise<WrittenFile> {
+  return call("draft_letter", { id });
+}
+
+/**
+ * `print_letters`: the letters as one PDF, marked printed; opened in the
+ * system viewer, or sent to the printer with `lp` when `direct` and present.
+ */
+export function printLetters(
+  ids: readonly number[],
+  direct: boolean,
+  at: string | null,
+): Promise<WrittenFile> {
+  return call("print_letters", { ids, direct, at });
+}
+
+/** `open_letter`: opens a letter's PDF in the system viewer. */
+export function openLetter(id: number): Promise<WrittenFile> {
+  return call("open_letter", { id });
+}
+
+/** `business_settings`: the business details letters carry, the logo and the agency. */
+export function businessSettings(): Promise<BusinessSettings> {
+  return call("business_settings");
+}
+
+/** `save_business_settings`: saves the details (not the logo); answers with what is saved. */
+export function saveBusinessSettings(settings: BusinessSettings): Promise<BusinessSettings> {
+  return call("save_business_settings", { settings });
+}
+
+/** `choose_logo`: asks for a PNG and saves it as the letters' logo; null when cancelled. */
+export function chooseLogo(): Promise<BusinessSettings | null> {
+  return call("choose_logo");
+}
+
+/** `remove_logo`: takes the logo off the letters. */
+export function removeLogo(): Promise<BusinessSettings> {
+  return call("remove_logo");
+}
+
+/** `smtp_settings`: the mail server (password masked), its source and where the password is kept. */
+export function smtpSettings(): Promise<SmtpSettings> {
+  return call("smtp_settings");
+}
+
+/**
+ * `save_smtp_settings`: saves the URL without its password; `password` goes
+ * to the OS keychain, or to this session when there is none.
+ */
+export function saveSmtpSettings(url: string, password: string | null): Promise<SmtpSettings> {
+  return call("save_smtp_settings", { url, password });
+}
+
+/** `send_test_mail`: a short test message to `to`; answers with its Message-ID. */
+export function sendTestMail(to: string): Promise<string> {
+  return call("send_test_mail", { to });
+}
+
+/** The event Rust emits while `send_letters` mails a batch. */
+export const SEND_PROGRESS_EVENT = "send-progress";
+
+/** Calls `handler` with every {@link SendProgress} until the returned function is called. */
+export async function listenSendProgress(
+  handler: (progress: SendProgress) => void,
+): Promise<UnlistenFn> {
+  try {
+    return await listen<SendProgress>(SEND_PROGRESS_EVENT, (event) => handler(event.payload));
+  } catch (error) {
+    throw toCommandError(error);
+  }
 }
 
 /** The event Rust emits while `import_files` writes bank transactions. */

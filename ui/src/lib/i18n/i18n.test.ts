@@ -35,7 +35,7 @@ describe("catalogues", () => {
       "Afletteren",
       "Debiteuren",
       "Klanten",
-      "Brieven",
+      "Uitgaande post",
       "Instellingen",
     ]);
     expect(keys.map((key) => translate("en", `nav.${key}` as keyof typeof nl))).toEqual([
@@ -44,7 +44,7 @@ describe("catalogues", () => {
       "Reconcile",
       "Receivables",
       "Customers",
-      "Letters",
+      "Outbox",
       "Settings",
     ]);
   });

@@ -64,11 +64,20 @@ export function tCount(key: PluralKey, count: number, params?: MessageParams): s
 
 /**
  * Translates a code Rust sends (a stage, status, state, ageing bucket, file
- * kind or ledger field) as `prefix.code`. An unknown code is shown as it is
- * rather than hidden.
+ * kind, ledger field, dunning action, call outcome or letter state) as
+ * `prefix.code`. An unknown code is shown as it is rather than hidden.
  */
 export function tCode(
-  prefix: "stage" | "status" | "state" | "ageing" | "kind" | "field",
+  prefix:
+    | "stage"
+    | "status"
+    | "state"
+    | "ageing"
+    | "kind"
+    | "field"
+    | "action"
+    | "outcome"
+    | "letter_state",
   code: string,
 ): string {
   const key = `${prefix}.${code}`;

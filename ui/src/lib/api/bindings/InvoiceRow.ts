@@ -48,4 +48,8 @@ days_overdue: number,
 /**
  * Dunning stage reached: `none`, `reminder_1`, `call`, `reminder_2`, `demand`, `agency`.
  */
-stage: string, };
+stage: string, 
+/**
+ * Disputed: excluded from dunning until lifted.
+ */
+disputed: boolean, };

@@ -1,4 +1,5 @@
-//! Dunning stages in ladder order, with the codes of the CLI contract.
+//! Dunning stages in ladder order, with the codes of the CLI contract: the
+//! vocabulary the book, receivables, dunning and letters share.
 
 use std::fmt;
 use std::str::FromStr;

@@ -15,16 +15,16 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 
-use super::header::normalise;
-use super::{Ledger, LedgerError, LedgerInvoice};
 use crate::book::ledger::{
     KnownCustomer, KnownInvoice, LedgerCustomerRow, LedgerInvoiceRow, insert_document,
     insert_ledger_invoices, link_credit_note, save_ledger_mapping, write_ledger_customer,
     write_ledger_invoice,
 };
 use crate::book::{Book, BookError, audit};
+use crate::invoice::LedgerStatus;
+use crate::ledger::header::normalise;
+use crate::ledger::{Ledger, LedgerError, LedgerInvoice};
 use crate::money::Money;
-use crate::receivables::LedgerStatus;
 
 /// The payment term assumed when neither the file nor the book gives one:
 /// the statutory default of art. 6:119a lid 2 BW (30 days).
