@@ -928,8 +928,8 @@ mod convert {
         }
     }
 
-    impl From<&tegoed_core::matching::Outcome> for MatchSummary {
-        fn from(outcome: &tegoed_core::matching::Outcome) -> MatchSummary {
+    impl From<&tegoed_core::reconcile::Outcome> for MatchSummary {
+        fn from(outcome: &tegoed_core::reconcile::Outcome) -> MatchSummary {
             MatchSummary {
                 booked: count(outcome.n_booked()),
                 suggested: count(outcome.n_suggested()),

@@ -103,10 +103,10 @@ impl From<tegoed_core::import::ledger::ImportError> for Failure {
     }
 }
 
-impl From<tegoed_core::invoice_pdf::PdfImportError> for Failure {
+impl From<tegoed_core::import::PdfImportError> for Failure {
     /// A file that is not a PDF is the user's to fix.
-    fn from(error: tegoed_core::invoice_pdf::PdfImportError) -> Failure {
-        use tegoed_core::invoice_pdf::PdfImportError;
+    fn from(error: tegoed_core::import::PdfImportError) -> Failure {
+        use tegoed_core::import::PdfImportError;
         match error {
             PdfImportError::Pdf(_) => Failure::User(error.to_string()),
             PdfImportError::Book(error) => error.into(),

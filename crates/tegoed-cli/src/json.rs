@@ -393,7 +393,7 @@ impl ImportedFile {
     }
 
     /// An invoice PDF import.
-    pub fn invoice_pdf(file: &str, report: &tegoed_core::invoice_pdf::PdfImport) -> ImportedFile {
+    pub fn invoice_pdf(file: &str, report: &tegoed_core::import::PdfImport) -> ImportedFile {
         use tegoed_core::invoice_pdf::LinkedBy;
         ImportedFile {
             file: file.to_owned(),

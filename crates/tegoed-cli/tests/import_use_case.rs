@@ -19,7 +19,8 @@ use serde_json::{Value, json};
 use support::{stdout_json, tegoed};
 use tegoed_core::book::Book;
 use tegoed_core::import::{self, FileOutcome, FileReport};
-use tegoed_core::receivables::{self, InvoiceStatus};
+use tegoed_core::overview;
+use tegoed_core::receivables::InvoiceStatus;
 
 /// A fixture shared with the end-to-end tests.
 fn data(name: &str) -> PathBuf {
@@ -109,7 +110,7 @@ fn through_the_use_case(batches: &[&[&str]]) -> (Vec<Value>, usize, InvoiceStatu
         }
         let booked = book.allocation_lines(true).await.unwrap().len();
         let today = chrono::Utc::now().date_naive();
-        let positions = receivables::positions(&book, today).await.unwrap();
+        let positions = overview::positions(&book, today).await.unwrap();
         let invoice = positions
             .iter()
             .find(|position| position.number == "INV-1401")

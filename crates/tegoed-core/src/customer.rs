@@ -100,3 +100,16 @@ impl Customer {
             .collect()
     }
 }
+
+/// A customer (*debiteur*) as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerRecord {
+    /// Customer code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// E-mail address for letters.
+    pub email: Option<String>,
+    /// A consumer (B2C).
+    pub consumer: bool,
+}

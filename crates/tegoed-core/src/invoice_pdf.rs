@@ -8,7 +8,10 @@
 //! `_` treated alike and letters before the digits (`F`, `INV`) allowed, so
 //! a number is never matched inside a longer one. A PDF that names no known
 //! invoice, or several without a clear "invoice number" label, is stored
-//! unlinked for the user to assign ([`Book::assign_document`]).
+//! unlinked for the user to assign (`Book::assign_document`).
+//!
+//! A reader: bytes in, values out. Storing is the import use case's
+//! (`crate::import`).
 //!
 //! The bytes are stored **in the book** (`invoice_documents.content`, with
 //! its SHA-256 unique): the book stays one file that can be backed up,
@@ -17,16 +20,10 @@
 //! its hash. Invoice PDFs are small (tens of kilobytes), so SQLite keeps
 //! them well; a content-addressed folder beside the book would break when
 //! only the book file is copied.
-//!
-//! [`Book::assign_document`]: crate::book::Book::assign_document
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
-
-use crate::book::ledger::{document_by_sha256, insert_document, link_document};
-use crate::book::{Book, BookError, audit};
 
 /// A file that cannot be taken as an invoice PDF.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -47,17 +44,6 @@ pub enum PdfError {
     },
 }
 
-/// Why an invoice PDF could not be imported.
-#[derive(Debug, thiserror::Error)]
-pub enum PdfImportError {
-    /// The file is not a PDF; nothing was changed.
-    #[error(transparent)]
-    Pdf(#[from] PdfError),
-    /// The book failed; nothing was changed.
-    #[error(transparent)]
-    Book(#[from] BookError),
-}
-
 /// How a PDF was linked to its invoice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkedBy {
@@ -65,21 +51,6 @@ pub enum LinkedBy {
     FileName,
     /// The invoice number was found in the PDF's text.
     Text,
-}
-
-/// What importing one PDF did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PdfImport {
-    /// The stored document's id.
-    pub document_id: Option<i64>,
-    /// The invoice it is linked to.
-    pub invoice: Option<String>,
-    /// How it was linked.
-    pub linked_by: Option<LinkedBy>,
-    /// True when the same PDF was already in the book.
-    pub duplicate: bool,
-    /// Things the user should know (unlinked, ambiguous, no text).
-    pub warnings: Vec<String>,
 }
 
 /// An invoice PDF read without the book.
@@ -102,12 +73,11 @@ pub struct InvoicePdf {
 /// [`PdfError::Empty`] or [`PdfError::NotPdf`].
 pub fn read(file_name: &str, bytes: &[u8]) -> Result<InvoicePdf, PdfError> {
     check(file_name, bytes)?;
-    let digest = Sha256::digest(bytes);
     Ok(InvoicePdf {
         file_name: file_name.to_owned(),
         number_in_name: number_in_name(file_name),
         pages: page_count(bytes),
-        sha256: digest.iter().map(|byte| format!("{byte:02x}")).collect(),
+        sha256: sha256(bytes),
     })
 }
 
@@ -291,27 +261,10 @@ impl Numbers {
     }
 }
 
-/// Stores an invoice PDF in the book and links it to its invoice by the
-/// number in its file name or text; an unlinked PDF is stored for the user
-/// to assign. The same PDF twice is stored once (and linked when it was
-/// not yet).
-///
-/// # Errors
-/// [`PdfImportError::Pdf`] when the file is not a PDF, [`PdfImportError::Book`]
-/// when the book fails; nothing is written then.
-pub async fn import(
-    book: &Book,
-    file_name: &str,
-    bytes: &[u8],
-    at: DateTime<Utc>,
-) -> Result<PdfImport, PdfImportError> {
-    check(file_name, bytes)?;
-    let known = book.invoice_numbers().await?;
-    let ids: HashMap<&str, i64> = known
-        .iter()
-        .map(|(id, number)| (number.as_str(), *id))
-        .collect();
-    let numbers = Numbers::new(known.iter().map(|(_, number)| number.as_str()));
+/// How a PDF links to the invoices the book knows (`numbers`): by the
+/// number in its file name, else the one number in its text; unlinked
+/// with a warning otherwise.
+pub fn link(file_name: &str, bytes: &[u8], numbers: &Numbers) -> Link {
     let mut warnings = Vec::new();
     let (invoice, linked_by) = match numbers.in_file_name(file_name) {
         Some(number) => (Some(number.to_owned()), Some(LinkedBy::FileName)),
@@ -340,47 +293,31 @@ pub async fn import(
             },
         },
     };
-    let invoice_id = invoice
-        .as_deref()
-        .and_then(|number| ids.get(number).copied());
-    let digest = Sha256::digest(bytes);
-    let sha256: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
-    let mut transaction = book.begin().await?;
-    let (document_id, duplicate) = match document_by_sha256(&mut transaction, &sha256).await? {
-        Some((id, existing_invoice)) => {
-            if existing_invoice.is_none()
-                && let Some(invoice_id) = invoice_id
-            {
-                link_document(&mut transaction, id, invoice_id).await?;
-            }
-            (Some(id), true)
-        }
-        None => (
-            insert_document(&mut transaction, invoice_id, file_name, &sha256, bytes, at).await?,
-            false,
-        ),
-    };
-    if !duplicate {
-        let detail = invoice.as_deref().unwrap_or("unlinked");
-        audit(
-            &mut transaction,
-            at,
-            "import",
-            "invoice_pdf",
-            file_name,
-            Some(detail),
-        )
-        .await?;
-    }
-    transaction.commit().await.map_err(BookError::from)?;
-    Ok(PdfImport {
-        document_id,
+    Link {
         invoice,
         linked_by,
-        duplicate,
         warnings,
-    })
+    }
+}
+
+/// Hex SHA-256 of a file's bytes: a stored PDF's identity.
+pub fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// What [`link`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The invoice number it links to.
+    pub invoice: Option<String>,
+    /// How.
+    pub linked_by: Option<LinkedBy>,
+    /// Why it is unlinked.
+    pub warnings: Vec<String>,
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

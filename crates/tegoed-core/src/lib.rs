@@ -7,6 +7,7 @@
 //! The flow: file → parse → import → match → dunning → letters. Modules are
 //! named after domain words (see `ARCHITECTURE.md`).
 
+pub mod allocation;
 pub mod book;
 pub mod customer;
 pub mod delivery;
@@ -23,7 +24,9 @@ pub mod letters;
 pub mod matching;
 pub mod money;
 pub mod outbox;
+pub mod overview;
 pub mod receivables;
+pub mod reconcile;
 pub mod record;
 pub mod reference;
 pub mod remind;

@@ -901,7 +901,7 @@ pub async fn timeline(
 /// When the book cannot be read or written; then nothing is written.
 pub async fn matches(
     book: &Book,
-    outcome: &crate::matching::Outcome,
+    outcome: &crate::reconcile::Outcome,
     recorded_at: DateTime<Utc>,
 ) -> Result<(), BookError> {
     let booked: Vec<_> = outcome

@@ -15,7 +15,8 @@ use crate::dunning::{
 };
 use crate::law::calendar::Bevrijdingsdag;
 use crate::matching;
-use crate::receivables::{self, Position};
+use crate::overview;
+use crate::receivables::Position;
 
 /// The book read for dunning: every case plus what the faces and letters
 /// need to show it.
@@ -181,8 +182,8 @@ pub async fn settings(book: &Book) -> Result<Settings, BookError> {
 /// # Errors
 /// When the book cannot be read.
 pub async fn holds(book: &Book) -> Result<BTreeMap<String, Vec<Hold>>, BookError> {
-    let settings = book.matching_settings().await?;
-    let input = book.matching_input().await?;
+    let settings = crate::reconcile::settings(book).await?;
+    let input = crate::reconcile::input(book).await?;
     let incoming: Vec<_> = input
         .payments
         .iter()
@@ -260,7 +261,7 @@ pub async fn casebook(book: &Book, as_of: NaiveDate) -> Result<Casebook, BookErr
         .values()
         .map(|row| (row.id, row.customer.code.as_str()))
         .collect();
-    let positions: HashMap<String, Position> = receivables::positions(book, as_of)
+    let positions: HashMap<String, Position> = overview::positions(book, as_of)
         .await?
         .into_iter()
         .map(|position| (position.number.clone(), position))

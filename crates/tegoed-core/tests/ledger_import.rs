@@ -14,7 +14,8 @@ use tegoed_core::dunning::Stage;
 use tegoed_core::import::ledger::{ImportError, ImportReport};
 use tegoed_core::ledger::{self, Field, LedgerError, Mapping};
 use tegoed_core::money::Money;
-use tegoed_core::receivables::{self, InvoiceStatus, LedgerStatus};
+use tegoed_core::overview;
+use tegoed_core::receivables::{InvoiceStatus, LedgerStatus};
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(
@@ -241,9 +242,7 @@ async fn reimport_updates_in_place_keeps_tegoed_records_and_reports_vanished() {
         report.warnings
     );
 
-    let positions = receivables::positions(&book, day("2026-11-27"))
-        .await
-        .unwrap();
+    let positions = overview::positions(&book, day("2026-11-27")).await.unwrap();
     let by_number = |number: &str| {
         positions
             .iter()

@@ -13,7 +13,6 @@ mod generator;
 
 use chrono::{DateTime, Utc};
 use tegoed_core::book::{self, Book, NewCustomer, NewInvoice, NewStatement, NewTransaction};
-use tegoed_core::matching;
 use tegoed_core::money::Money;
 use tegoed_core::receivables::LedgerStatus;
 
@@ -154,9 +153,13 @@ async fn a_second_run_on_a_generated_business_changes_nothing() {
     for seed in [0x007E_60ED, 0x0014_0014] {
         let world = generator::generate(400, 6_000, 4_000, seed);
         let (_folder, book) = book_of(&world).await;
-        let first = matching::run_with_book_settings(&book, at()).await.unwrap();
+        let first = tegoed_core::reconcile::run_with_book_settings(&book, at())
+            .await
+            .unwrap();
         let after_first = allocations(&book).await;
-        let second = matching::run_with_book_settings(&book, at()).await.unwrap();
+        let second = tegoed_core::reconcile::run_with_book_settings(&book, at())
+            .await
+            .unwrap();
         let after_second = allocations(&book).await;
         let booked =
             |lines: &[(i64, String, Money, bool, u16)]| lines.iter().filter(|line| line.3).count();

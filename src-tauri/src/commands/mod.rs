@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use tegoed_core::book::Book;
-use tegoed_core::{demo, receivables};
+use tegoed_core::{demo, overview};
 
 use crate::AppState;
 use crate::dto::{
@@ -91,7 +91,7 @@ pub async fn receivables(
 ) -> CommandResult<Receivables> {
     let as_of = as_of_or_today(as_of)?;
     let book = state.book().await;
-    let summary = receivables::summary(&book, as_of).await?;
+    let summary = overview::summary(&book, as_of).await?;
     let disputed: std::collections::HashSet<String> = book
         .invoice_facts()
         .await?
@@ -116,7 +116,7 @@ pub async fn customers<R: Runtime>(
     let as_of = as_of_or_today(as_of)?;
     let book = state.book().await;
     let holds = tegoed_core::today::hold_reasons(&book, locale::current(&app).into()).await?;
-    let positions = receivables::by_customer(&book, as_of, holds).await?;
+    let positions = overview::by_customer(&book, as_of, holds).await?;
     Ok(positions.iter().map(CustomerRow::from).collect())
 }
 

@@ -3,9 +3,9 @@
 //! each undoable and recorded in the audit log by core.
 
 use tauri::State;
-use tegoed_core::book::{Book, DecisionError};
-use tegoed_core::matching;
+use tegoed_core::book::Book;
 use tegoed_core::money::{Money, ParseMoneyError};
+use tegoed_core::reconcile::{self, DecisionError};
 
 use super::CommandResult;
 use crate::AppState;
@@ -18,9 +18,9 @@ impl From<DecisionError> for CommandError {
     fn from(error: DecisionError) -> CommandError {
         match error {
             DecisionError::Book(error) => error.into(),
-            error => CommandError {
+            DecisionError::Refused(refusal) => CommandError {
                 kind: ErrorKind::Input,
-                message: error.to_string(),
+                message: refusal.to_string(),
             },
         }
     }
@@ -29,7 +29,7 @@ impl From<DecisionError> for CommandError {
 /// Runs matching over the book (also done after every import).
 pub async fn run(book: &Book) -> CommandResult<MatchSummary> {
     let at = chrono::Utc::now();
-    let outcome = matching::run_with_book_settings(book, at).await?;
+    let outcome = reconcile::run_with_book_settings(book, at).await?;
     tegoed_core::record::matches(book, &outcome, at).await?;
     Ok(MatchSummary::from(&outcome))
 }
@@ -46,11 +46,13 @@ pub async fn confirm_match(
     state: State<'_, AppState>,
     transaction_id: i32,
 ) -> CommandResult<Decision> {
-    let id = state
-        .book()
-        .await
-        .confirm_match(transaction_id.into(), ACTOR, chrono::Utc::now())
-        .await?;
+    let id = reconcile::confirm(
+        &state.book().await,
+        transaction_id.into(),
+        ACTOR,
+        chrono::Utc::now(),
+    )
+    .await?;
     Ok(Decision::new(id))
 }
 
@@ -60,11 +62,13 @@ pub async fn reject_match(
     state: State<'_, AppState>,
     transaction_id: i32,
 ) -> CommandResult<Decision> {
-    let id = state
-        .book()
-        .await
-        .reject_match(transaction_id.into(), ACTOR, chrono::Utc::now())
-        .await?;
+    let id = reconcile::reject(
+        &state.book().await,
+        transaction_id.into(),
+        ACTOR,
+        chrono::Utc::now(),
+    )
+    .await?;
     Ok(Decision::new(id))
 }
 
@@ -76,9 +80,14 @@ pub async fn reassign_match(
     invoice: String,
 ) -> CommandResult<Decision> {
     let book = state.book().await;
-    let id = book
-        .reassign_match(transaction_id.into(), &invoice, ACTOR, chrono::Utc::now())
-        .await?;
+    let id = reconcile::reassign(
+        &book,
+        transaction_id.into(),
+        &invoice,
+        ACTOR,
+        chrono::Utc::now(),
+    )
+    .await?;
     Ok(Decision::new(id))
 }
 
@@ -103,14 +112,14 @@ pub async fn split_match(
         allocations.push((part.invoice, amount));
     }
     let book = state.book().await;
-    let id = book
-        .allocate_match(
-            transaction_id.into(),
-            &allocations,
-            ACTOR,
-            chrono::Utc::now(),
-        )
-        .await?;
+    let id = reconcile::allocate(
+        &book,
+        transaction_id.into(),
+        &allocations,
+        ACTOR,
+        chrono::Utc::now(),
+    )
+    .await?;
     Ok(Decision::new(id))
 }
 
@@ -120,21 +129,25 @@ pub async fn ignore_transaction(
     state: State<'_, AppState>,
     transaction_id: i32,
 ) -> CommandResult<Decision> {
-    let id = state
-        .book()
-        .await
-        .ignore_transaction(transaction_id.into(), ACTOR, chrono::Utc::now())
-        .await?;
+    let id = reconcile::ignore(
+        &state.book().await,
+        transaction_id.into(),
+        ACTOR,
+        chrono::Utc::now(),
+    )
+    .await?;
     Ok(Decision::new(id))
 }
 
 /// Undoes a decision, restoring what was there before.
 #[tauri::command]
 pub async fn undo_decision(state: State<'_, AppState>, decision_id: i32) -> CommandResult<()> {
-    state
-        .book()
-        .await
-        .undo_decision(decision_id.into(), ACTOR, chrono::Utc::now())
-        .await?;
+    reconcile::undo(
+        &state.book().await,
+        decision_id.into(),
+        ACTOR,
+        chrono::Utc::now(),
+    )
+    .await?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use tegoed_core::book::Book;
-use tegoed_core::receivables;
+use tegoed_core::{overview, receivables};
 
 use super::print_json;
 use crate::failure::Failure;
@@ -11,7 +11,7 @@ use crate::json;
 
 /// Runs `invoices`.
 pub async fn run(book: &Book, as_of: chrono::NaiveDate, as_json: bool) -> Result<(), Failure> {
-    let positions = receivables::positions(book, as_of).await?;
+    let positions = overview::positions(book, as_of).await?;
     if as_json {
         return print_json(&json::Invoices {
             invoices: positions.iter().map(json::InvoiceLine::from).collect(),

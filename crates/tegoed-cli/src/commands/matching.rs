@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use tegoed_core::book::{AllocationLine, Book};
-use tegoed_core::matching;
+use tegoed_core::reconcile;
 
 use super::print_json;
 use crate::failure::Failure;
@@ -12,7 +12,7 @@ use crate::json::matching::{AllocationJson, Allocations};
 /// Runs `match`: books what is certain, suggests the rest, prints both.
 pub async fn run_match(book: &Book, as_json: bool) -> Result<(), Failure> {
     let at = chrono::Utc::now();
-    let outcome = matching::run_with_book_settings(book, at).await?;
+    let outcome = reconcile::run_with_book_settings(book, at).await?;
     tegoed_core::record::matches(book, &outcome, at).await?;
     print(
         &outcome.allocations,
@@ -24,7 +24,7 @@ pub async fn run_match(book: &Book, as_json: bool) -> Result<(), Failure> {
 /// Runs `allocations`: every booked allocation.
 pub async fn run_allocations(book: &Book, as_json: bool) -> Result<(), Failure> {
     let lines = book.allocation_lines(true).await?;
-    let unmatched = book.matching_input().await?.payments.len();
+    let unmatched = reconcile::input(book).await?.payments.len();
     print(&lines, unmatched, as_json)
 }
 

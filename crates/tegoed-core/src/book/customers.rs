@@ -1,19 +1,7 @@
 //! Reading customers.
 
 use super::{Book, BookError};
-
-/// A customer (*debiteur*) as stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CustomerRecord {
-    /// Customer code.
-    pub code: String,
-    /// Name.
-    pub name: String,
-    /// E-mail address for letters.
-    pub email: Option<String>,
-    /// A consumer (B2C).
-    pub consumer: bool,
-}
+use crate::customer::CustomerRecord;
 
 impl Book {
     /// Every customer, by name.

@@ -1,110 +1,152 @@
-//! The book side of matching: loading what the engine needs, writing its
-//! proposals, and the decisions people take on a transaction — confirm,
-//! reject, allocate (re-assign or split), not a customer payment — each
-//! recorded with what was there before so that [`Book::undo_decision`]
-//! restores it, and each in the audit log.
+//! The book side of matching, SQL only: the rows a matching run reads, the
+//! proposals it writes, and a person's decision written as the
+//! [`Change`] the matching rules made of it, with a snapshot of what was
+//! there before so that [`Book::undo_decision`] restores it, each in the
+//! audit log. Which decision is allowed and what it changes is decided in
+//! `crate::matching::decision`; the reconcile use case joins the two.
 //!
 //! Invariants: an automatic run only replaces the matcher's own undecided
 //! suggestions on transactions that have nothing booked; allocations a
 //! person decided on carry their decision id and are never touched by a
-//! run; a transaction a person decided on gets suggestions only. A
-//! confirmed match teaches the payer's IBAN for the customer unless the
-//! account is shared; undoing the decision unlearns it.
-
-use std::collections::HashMap;
+//! run. Undoing a decision unlearns the IBANs it taught.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
 use super::{Book, BookError, NewAllocation, audit, insert_allocation};
-use crate::matching::{
-    Allocation, Customer, EarlierPayment, Knowledge, OpenItem, Payment, Proposal, Reversal,
-    Settings, detect_reversal,
-};
+use crate::allocation::{Change, Held, Named, Payer, State, Transaction};
 use crate::money::Money;
 
 /// Rows per statement when a matching run records its proposals.
 const RECORD_BATCH: usize = 5_000;
 
-/// Why a person's decision could not be taken.
-#[derive(Debug, thiserror::Error)]
-pub enum DecisionError {
-    /// No transaction with this id.
-    #[error("there is no bank transaction {0}")]
-    UnknownTransaction(i64),
-    /// No invoice with this number.
-    #[error("there is no invoice {0}")]
-    UnknownInvoice(String),
-    /// The same invoice twice in one split.
-    #[error("invoice {0} appears twice in the split; give it one part")]
-    TwiceInSplit(String),
-    /// Nothing suggested to confirm.
-    #[error("transaction {0} has no suggestion to confirm (allocate it instead)")]
-    NothingToConfirm(i64),
-    /// Nothing booked or suggested to reject.
-    #[error("transaction {0} has no match to reject")]
-    NothingToReject(i64),
-    /// Allocations that do not fit the transaction.
-    #[error(
-        "allocations of {allocated} do not fit transaction {transaction} of {amount} (same sign, at most the amount)"
-    )]
-    DoesNotFit {
-        /// The transaction.
-        transaction: i64,
-        /// Its amount.
-        amount: Money,
-        /// What was to be allocated.
-        allocated: Money,
-    },
-    /// No decision with this id.
-    #[error("there is no decision {0}")]
-    UnknownDecision(i64),
-    /// The decision was undone already.
-    #[error("decision {0} was undone already")]
-    AlreadyUndone(i64),
-    /// A later decision on the same transaction must be undone first.
-    #[error(
-        "undo decision {later} first: it came after decision {decision} on the same transaction"
-    )]
-    NotLatest {
-        /// The decision asked for.
-        decision: i64,
-        /// The later one still in force.
-        later: i64,
-    },
-    /// The book failed.
-    #[error(transparent)]
-    Book(#[from] BookError),
+/// An invoice the ledger calls open, with what is booked against it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenInvoiceRow {
+    /// Book id.
+    pub id: i64,
+    /// Invoice number.
+    pub number: String,
+    /// Book id of the customer.
+    pub customer_id: i64,
+    /// Invoice amount; negative for a credit note.
+    pub amount: Money,
+    /// Booked against it.
+    pub allocated: Money,
+    /// Currency.
+    pub currency: String,
+    /// Invoice date.
+    pub invoice_date: NaiveDate,
+    /// Due date.
+    pub due_date: NaiveDate,
+    /// Payment reference we issued.
+    pub reference: Option<String>,
+    /// Disputed by the customer.
+    pub disputed: bool,
+    /// The invoice a credit note credits.
+    pub credits_invoice_id: Option<i64>,
 }
 
-impl From<sqlx::Error> for DecisionError {
-    fn from(error: sqlx::Error) -> DecisionError {
-        DecisionError::Book(BookError::Query(error))
-    }
+/// A transaction with nothing booked, not marked as not a customer payment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnplacedRow {
+    /// Book id.
+    pub id: i64,
+    /// Booking date.
+    pub booking_date: NaiveDate,
+    /// Signed amount.
+    pub amount: Money,
+    /// Currency.
+    pub currency: String,
+    /// Counterparty name.
+    pub counterparty_name: Option<String>,
+    /// Counterparty IBAN.
+    pub counterparty_iban: Option<String>,
+    /// Remittance text.
+    pub remittance: Option<String>,
+    /// Structured reference.
+    pub structured_reference: Option<String>,
+    /// End-to-end id.
+    pub end_to_end_id: Option<String>,
+    /// The bank marked it a reversal.
+    pub reversal: bool,
+    /// The bank's return reason.
+    pub return_reason: Option<String>,
+    /// Ultimate debtor.
+    pub ultimate_debtor: Option<String>,
+    /// Invoices a person rejected for it.
+    pub rejected_invoices: Vec<i64>,
+    /// A decision of a person stands on it.
+    pub person_decided: bool,
 }
 
-impl From<crate::money::MoneyOverflow> for DecisionError {
-    fn from(error: crate::money::MoneyOverflow) -> DecisionError {
-        DecisionError::Book(BookError::Overflow(error))
-    }
+/// A customer as matching knows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownCustomerRow {
+    /// Book id.
+    pub id: i64,
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// IBAN from the ledger.
+    pub iban: Option<String>,
 }
 
-/// Everything the engine needs, read from the book.
-#[derive(Debug, Clone, Default)]
-pub struct MatchingInput {
-    /// Open invoices and credit notes.
-    pub items: Vec<OpenItem>,
-    /// Invoices the ledger calls open that booked allocations pay in full,
-    /// with nothing open: matching keeps them in view so a payment naming
-    /// one is seen as naming a paid invoice (the dunning gate ignores them).
-    pub settled: Vec<OpenItem>,
-    /// Transactions with nothing booked, not marked as not-a-customer-payment.
-    pub payments: Vec<Payment>,
-    /// Customers, known and learned IBANs, shared accounts, earlier payments.
-    pub knowledge: Knowledge,
-    /// Customer codes by id, for reports.
-    pub customer_codes: HashMap<i64, String>,
+/// One booked allocation of an earlier incoming payment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierRow {
+    /// Book id of the transaction.
+    pub transaction_id: i64,
+    /// Booking date.
+    pub booking_date: NaiveDate,
+    /// The transaction's amount.
+    pub amount: Money,
+    /// Counterparty IBAN.
+    pub counterparty_iban: Option<String>,
+    /// End-to-end id.
+    pub end_to_end_id: Option<String>,
+    /// The invoice it paid.
+    pub invoice_id: i64,
+    /// How much of it.
+    pub allocated: Money,
+}
+
+/// Everything a matching run reads, as stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MatchingRows {
+    /// Invoices the ledger calls open.
+    pub invoices: Vec<OpenInvoiceRow>,
+    /// Transactions with nothing booked, by booking date.
+    pub unplaced: Vec<UnplacedRow>,
+    /// Every customer.
+    pub customers: Vec<KnownCustomerRow>,
+    /// IBANs learned from decisions: (IBAN, customer id).
+    pub learned: Vec<(String, i64)>,
+    /// Accounts marked as shared.
+    pub shared: Vec<String>,
+    /// Booked allocations of earlier incoming payments, by transaction.
+    pub earlier: Vec<EarlierRow>,
+}
+
+/// One allocation a matching run proposes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProposedRow<'a> {
+    /// Book id of the transaction.
+    pub transaction_id: i64,
+    /// Book id of the invoice.
+    pub invoice_id: i64,
+    /// Amount applied.
+    pub amount: Money,
+    /// Confidence in thousandths.
+    pub confidence_permille: u16,
+    /// Booked without a person (otherwise suggested).
+    pub auto: bool,
+    /// Why, in English.
+    pub reason: &'a str,
+    /// Why, in Dutch.
+    pub reason_nl: &'a str,
 }
 
 /// One allocation as the CLI and the Reconcile screen show it.
@@ -138,6 +180,19 @@ pub struct AllocationLine {
     pub reason_nl: Option<String>,
 }
 
+/// A decision as stored, for undo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionRow {
+    /// The transaction it was taken on.
+    pub transaction_id: i64,
+    /// Its kind (`confirm`, `reject`, `allocate`, `ignore`).
+    pub kind: String,
+    /// It was undone already.
+    pub undone: bool,
+    /// A later decision on the same transaction still in force.
+    pub later: Option<i64>,
+}
+
 /// A transaction's allocations and flag as they were before a decision.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Snapshot {
@@ -160,19 +215,14 @@ struct SavedAllocation {
     decision_id: Option<i64>,
 }
 
-/// The setting keys of the matcher in the `settings` table.
-const THRESHOLD_KEY: &str = "matching.auto_threshold_permille";
-const TOLERANCE_KEY: &str = "matching.tolerance_cents";
-const TOLERANCE_PERMILLE_KEY: &str = "matching.tolerance_permille";
-
-/// Reads what the matcher needs inside the caller's transaction, so that a
-/// run reads what its own earlier pass wrote.
+/// Reads what a matching run needs inside the caller's transaction, so that
+/// a pass reads what the pass before it wrote.
 ///
 /// # Errors
 /// When the book cannot be read.
-pub async fn read_matching_input(
+pub async fn read_matching_rows(
     connection: &mut SqliteConnection,
-) -> Result<MatchingInput, BookError> {
+) -> Result<MatchingRows, BookError> {
     let invoices = sqlx::query!(
         r#"SELECT i.id AS "id!: i64", i.number, i.customer_id, i.amount_cents, i.currency,
                       i.invoice_date AS "invoice_date: NaiveDate", i.due_date AS "due_date: NaiveDate",
@@ -182,35 +232,24 @@ pub async fn read_matching_input(
                FROM invoices i WHERE i.ledger_status = 'open'"#
     )
     .fetch_all(&mut *connection)
-    .await?;
-    // Invoices this book already counts as paid stay in view with nothing
-    // open: a payment that names one is then seen as naming a paid invoice
-    // (a double payment, for a person) in every run, not only in the run
-    // that paid it. Without them a second run would book by IBAN what the
-    // first left to a person (issue 14).
-    let (settled, items): (Vec<_>, Vec<_>) = invoices
-        .into_iter()
-        .map(|row| {
-            let item = OpenItem {
-                invoice_id: row.id,
-                number: row.number,
-                customer_id: row.customer_id,
-                open: Money::from_cents(row.amount_cents - row.allocated_cents),
-                invoice_date: row.invoice_date,
-                due_date: row.due_date,
-                currency: row.currency,
-                reference: row.reference,
-                credit_note: row.amount_cents < 0 || row.credits_invoice_id.is_some(),
-                disputed: row.disputed != 0,
-                instalments: Vec::new(),
-            };
-            (item.open.is_zero(), item)
-        })
-        .partition(|(settled, _)| *settled);
-    let items = items.into_iter().map(|(_, item)| item).collect();
-    let settled = settled.into_iter().map(|(_, item)| item).collect();
+    .await?
+    .into_iter()
+    .map(|row| OpenInvoiceRow {
+        id: row.id,
+        number: row.number,
+        customer_id: row.customer_id,
+        amount: Money::from_cents(row.amount_cents),
+        allocated: Money::from_cents(row.allocated_cents),
+        currency: row.currency,
+        invoice_date: row.invoice_date,
+        due_date: row.due_date,
+        reference: row.reference,
+        disputed: row.disputed != 0,
+        credits_invoice_id: row.credits_invoice_id,
+    })
+    .collect();
 
-    let transactions = sqlx::query!(
+    let unplaced = sqlx::query!(
         r#"SELECT t.id AS "id!: i64", t.booking_date AS "booking_date: NaiveDate", t.amount_cents,
                       t.currency, t.counterparty_name, t.counterparty_iban, t.remittance,
                       t.structured_reference, t.end_to_end_id, t.reversal, t.return_reason,
@@ -226,66 +265,46 @@ pub async fn read_matching_input(
                ORDER BY t.booking_date, t.id"#
     )
     .fetch_all(&mut *connection)
-    .await?;
-    let payments = transactions
-        .into_iter()
-        .map(|row| {
-            // The bank's own mark (camt `RvslInd`, a return reason, MT940
-            // `RC`) first; words in the remittance otherwise.
-            // A code written in the text fills in a mark without one.
-            let worded = row.remittance.as_deref().and_then(detect_reversal);
-            let marked = (row.reversal != 0 || row.return_reason.is_some()).then(|| Reversal {
-                reason: row
-                    .return_reason
-                    .clone()
-                    .or_else(|| worded.clone().and_then(|reversal| reversal.reason)),
-            });
-            let reversal: Option<Reversal> =
-                (row.amount_cents < 0).then(|| marked.or(worded)).flatten();
-            Payment {
-                transaction_id: row.id,
-                booking_date: row.booking_date,
-                amount: Money::from_cents(row.amount_cents),
-                currency: row.currency,
-                counterparty_name: row.counterparty_name,
-                counterparty_iban: row.counterparty_iban,
-                remittance: row.remittance,
-                structured_reference: row.structured_reference,
-                end_to_end_id: row.end_to_end_id,
-                ultimate_debtor: row.ultimate_debtor,
-                reversal,
-                rejected_invoices: split_ids(row.rejected),
-                person_decided: row.decided,
-            }
-        })
-        .collect();
+    .await?
+    .into_iter()
+    .map(|row| UnplacedRow {
+        id: row.id,
+        booking_date: row.booking_date,
+        amount: Money::from_cents(row.amount_cents),
+        currency: row.currency,
+        counterparty_name: row.counterparty_name,
+        counterparty_iban: row.counterparty_iban,
+        remittance: row.remittance,
+        structured_reference: row.structured_reference,
+        end_to_end_id: row.end_to_end_id,
+        reversal: row.reversal != 0,
+        return_reason: row.return_reason,
+        ultimate_debtor: row.ultimate_debtor,
+        rejected_invoices: split_ids(row.rejected),
+        person_decided: row.decided,
+    })
+    .collect();
 
     let customers = sqlx::query!(r#"SELECT id AS "id!: i64", code, name, iban FROM customers"#)
         .fetch_all(&mut *connection)
-        .await?;
-    let mut knowledge = Knowledge::default();
-    let mut customer_codes = HashMap::new();
-    for row in customers {
-        if let Some(iban) = row.iban.filter(|iban| !iban.trim().is_empty()) {
-            knowledge.ibans.push((iban, row.id));
-        }
-        customer_codes.insert(row.id, row.code.clone());
-        knowledge.customers.push(Customer {
+        .await?
+        .into_iter()
+        .map(|row| KnownCustomerRow {
             id: row.id,
             code: row.code,
             name: row.name,
-        });
-    }
+            iban: row.iban,
+        })
+        .collect();
     let learned = sqlx::query!("SELECT iban, customer_id FROM customer_ibans")
         .fetch_all(&mut *connection)
-        .await?;
-    knowledge
-        .ibans
-        .extend(learned.into_iter().map(|row| (row.iban, row.customer_id)));
-    knowledge.shared_ibans = sqlx::query_scalar!("SELECT iban FROM shared_accounts")
+        .await?
+        .into_iter()
+        .map(|row| (row.iban, row.customer_id))
+        .collect();
+    let shared = sqlx::query_scalar!("SELECT iban FROM shared_accounts")
         .fetch_all(&mut *connection)
         .await?;
-
     let earlier = sqlx::query!(
         r#"SELECT t.id AS "id!: i64", t.booking_date AS "booking_date: NaiveDate", t.amount_cents,
                       t.counterparty_iban, t.end_to_end_id, a.invoice_id, a.amount_cents AS allocated_cents
@@ -295,46 +314,40 @@ pub async fn read_matching_input(
                ORDER BY t.id, a.id"#
     )
     .fetch_all(&mut *connection)
-    .await?;
-    for row in earlier {
-        let allocation = Allocation {
-            invoice_id: row.invoice_id,
-            amount: Money::from_cents(row.allocated_cents),
-        };
-        match knowledge.earlier.last_mut() {
-            Some(last) if last.transaction_id == row.id => last.allocations.push(allocation),
-            _ => knowledge.earlier.push(EarlierPayment {
-                transaction_id: row.id,
-                booking_date: row.booking_date,
-                amount: Money::from_cents(row.amount_cents),
-                counterparty_iban: row.counterparty_iban,
-                end_to_end_id: row.end_to_end_id,
-                allocations: vec![allocation],
-            }),
-        }
-    }
-    Ok(MatchingInput {
-        items,
-        settled,
-        payments,
-        knowledge,
-        customer_codes,
+    .await?
+    .into_iter()
+    .map(|row| EarlierRow {
+        transaction_id: row.id,
+        booking_date: row.booking_date,
+        amount: Money::from_cents(row.amount_cents),
+        counterparty_iban: row.counterparty_iban,
+        end_to_end_id: row.end_to_end_id,
+        invoice_id: row.invoice_id,
+        allocated: Money::from_cents(row.allocated_cents),
+    })
+    .collect();
+    Ok(MatchingRows {
+        invoices,
+        unplaced,
+        customers,
+        learned,
+        shared,
+        earlier,
     })
 }
 
-/// Writes one pass of the matcher's proposals in the caller's transaction:
-/// the undecided suggestions on `transaction_ids` (the transactions the
-/// pass looked at) are replaced, automatic proposals are booked, the rest
-/// suggested. Returns how many proposals were booked and suggested.
+/// Writes one pass of proposals in the caller's transaction: the undecided
+/// suggestions on `transaction_ids` (the transactions the pass looked at)
+/// are replaced, automatic proposals are booked, the rest suggested.
 ///
 /// # Errors
 /// When the book cannot be written.
 pub async fn write_proposals(
     connection: &mut SqliteConnection,
     transaction_ids: &[i64],
-    proposals: &[Proposal],
+    proposed: &[ProposedRow<'_>],
     at: DateTime<Utc>,
-) -> Result<(usize, usize), BookError> {
+) -> Result<(), BookError> {
     // One statement per batch (SQLite's `json_each`), not one per
     // transaction: a run over 300,000 transactions stays well under a second.
     for batch in transaction_ids.chunks(RECORD_BATCH) {
@@ -347,29 +360,23 @@ pub async fn write_proposals(
         .execute(&mut *connection)
         .await?;
     }
-    let mut rows = Vec::new();
-    let mut n_booked = 0;
-    let mut n_suggested = 0;
-    for proposal in proposals {
-        let reason = proposal.reason();
-        let reason_nl = proposal.reason_nl();
-        for allocation in &proposal.allocations {
-            rows.push(serde_json::json!([
-                proposal.transaction_id,
-                allocation.invoice_id,
-                allocation.amount.to_cents()?,
-                i64::from(proposal.confidence.permille()),
-                i64::from(proposal.auto),
-                if proposal.auto { "booked" } else { "suggested" },
-                reason,
-                reason_nl,
-            ]));
-        }
-        if proposal.auto {
-            n_booked += 1;
+    let mut rows = Vec::with_capacity(proposed.len());
+    for row in proposed {
+        let state = if row.auto {
+            State::Booked
         } else {
-            n_suggested += 1;
-        }
+            State::Suggested
+        };
+        rows.push(serde_json::json!([
+            row.transaction_id,
+            row.invoice_id,
+            row.amount.to_cents()?,
+            i64::from(row.confidence_permille),
+            i64::from(row.auto),
+            state.as_str(),
+            row.reason,
+            row.reason_nl,
+        ]));
     }
     for batch in rows.chunks(RECORD_BATCH) {
         let batch = serde_json::Value::from(batch.to_vec()).to_string();
@@ -387,11 +394,11 @@ pub async fn write_proposals(
         .execute(&mut *connection)
         .await?;
     }
-    Ok((n_booked, n_suggested))
+    Ok(())
 }
 
 /// Records a matching run in the audit log: proposals booked and suggested
-/// (as counted by [`write_proposals`]) and transactions looked at.
+/// and transactions looked at.
 ///
 /// # Errors
 /// When the book cannot be written.
@@ -423,72 +430,27 @@ fn split_ids(list: Option<String>) -> Vec<i64> {
 }
 
 impl Book {
-    /// The matcher's settings: the defaults, overridden by `matching.*` keys
-    /// in the settings table.
+    /// Reads what a matching run needs (see [`read_matching_rows`]).
     ///
     /// # Errors
     /// When the book cannot be read.
-    pub async fn matching_settings(&self) -> Result<Settings, BookError> {
-        let rows = sqlx::query!("SELECT key, value FROM settings WHERE key LIKE 'matching.%'")
-            .fetch_all(self.pool())
-            .await?;
-        let mut settings = Settings::default();
-        for row in rows {
-            let Ok(number) = row.value.trim().parse::<i64>() else {
-                continue;
-            };
-            match row.key.as_str() {
-                THRESHOLD_KEY => {
-                    settings.auto_threshold = crate::matching::Confidence::from_permille(
-                        u16::try_from(number.clamp(0, 1000)).unwrap_or(1000),
-                    );
-                }
-                TOLERANCE_KEY => settings.tolerance = Money::from_cents(number.max(0)),
-                TOLERANCE_PERMILLE_KEY => {
-                    settings.tolerance_permille = u16::try_from(number.clamp(0, 1000)).unwrap_or(0);
-                }
-                _ => {}
-            }
-        }
-        Ok(settings)
-    }
-
-    /// Reads what the matcher needs: open items, transactions with nothing
-    /// booked, and what is known about customers.
-    ///
-    /// # Errors
-    /// When the book cannot be read.
-    pub async fn matching_input(&self) -> Result<MatchingInput, BookError> {
+    pub async fn matching_rows(&self) -> Result<MatchingRows, BookError> {
         let mut connection = self.pool().acquire().await?;
-        read_matching_input(&mut connection).await
+        read_matching_rows(&mut connection).await
     }
 
-    /// Writes the matcher's proposals in one transaction: the undecided
-    /// suggestions on `transaction_ids` (the transactions the run looked at)
-    /// are replaced, automatic proposals are booked, the rest suggested.
-    ///
-    /// # Errors
-    /// When the book cannot be written; then nothing is.
-    pub async fn record_proposals(
-        &self,
-        transaction_ids: &[i64],
-        proposals: &[Proposal],
-        at: DateTime<Utc>,
-    ) -> Result<(), BookError> {
-        let mut transaction = self.begin().await?;
-        let counts = write_proposals(&mut transaction, transaction_ids, proposals, at).await?;
-        audit_run(&mut transaction, at, counts, transaction_ids.len()).await?;
-        transaction.commit().await?;
-        Ok(())
-    }
-
-    /// Every allocation in `state` (`booked` or `suggested`) with its
+    /// Every allocation booked (`true`) or suggested (`false`) with its
     /// transaction, by booking date.
     ///
     /// # Errors
     /// When the book cannot be read.
     pub async fn allocation_lines(&self, booked: bool) -> Result<Vec<AllocationLine>, BookError> {
-        let state = if booked { "booked" } else { "suggested" };
+        let state = if booked {
+            State::Booked
+        } else {
+            State::Suggested
+        }
+        .as_str();
         let rows = sqlx::query!(
             r#"SELECT t.id AS "transaction_id!: i64", t.booking_date AS "booking_date: NaiveDate",
                       t.amount_cents AS transaction_cents, t.counterparty_name, t.end_to_end_id,
@@ -524,390 +486,177 @@ impl Book {
             .collect())
     }
 
-    /// Confirms the suggestions on a transaction: they become booked, and
-    /// the payer's IBAN is learned for the customer. Returns the decision id.
+    /// The invoice numbered `number` with its customer, if any.
     ///
     /// # Errors
-    /// [`DecisionError::NothingToConfirm`] when nothing is suggested.
-    pub async fn confirm_match(
-        &self,
-        transaction_id: i64,
-        actor: &str,
-        at: DateTime<Utc>,
-    ) -> Result<i64, DecisionError> {
-        let mut transaction = self.begin().await?;
-        let connection: &mut SqliteConnection = &mut transaction;
-        let snapshot = snapshot(connection, transaction_id).await?;
-        if !snapshot
-            .allocations
-            .iter()
-            .any(|allocation| allocation.state == "suggested")
-        {
-            return Err(DecisionError::NothingToConfirm(transaction_id));
-        }
-        let decision =
-            start_decision(connection, transaction_id, "confirm", actor, at, &snapshot).await?;
-        sqlx::query!(
-            "UPDATE allocations SET state = 'booked', decision_id = ? WHERE transaction_id = ? AND state = 'suggested'",
-            decision,
-            transaction_id
+    /// When the book cannot be read.
+    pub async fn named_invoice(&self, number: &str) -> Result<Option<Named>, BookError> {
+        Ok(sqlx::query!(
+            r#"SELECT id AS "id!: i64", customer_id FROM invoices WHERE number = ?"#,
+            number
         )
-        .execute(&mut *connection)
-        .await?;
-        learn_iban(connection, transaction_id, decision, at).await?;
-        audit(
-            connection,
-            at,
-            actor,
-            "match.confirm",
-            &format!("transaction {transaction_id}"),
-            Some(&format!("decision {decision}")),
-        )
-        .await?;
-        transaction.commit().await.map_err(BookError::from)?;
-        Ok(decision)
+        .fetch_optional(self.pool())
+        .await?
+        .map(|row| Named {
+            invoice_id: row.id,
+            customer_id: row.customer_id,
+        }))
     }
 
-    /// Rejects what is booked or suggested on a transaction: those invoices
-    /// reopen and are never proposed for it again. Returns the decision id.
+    /// What invoice `number` has open not counting transaction
+    /// `transaction_id`'s own booking; `None` for an unknown invoice.
     ///
     /// # Errors
-    /// [`DecisionError::NothingToReject`] when nothing is booked or suggested.
-    pub async fn reject_match(
+    /// When the book cannot be read.
+    pub async fn open_without(
         &self,
+        number: &str,
         transaction_id: i64,
-        actor: &str,
-        at: DateTime<Utc>,
-    ) -> Result<i64, DecisionError> {
-        let mut transaction = self.begin().await?;
-        let connection: &mut SqliteConnection = &mut transaction;
-        let snapshot = snapshot(connection, transaction_id).await?;
-        if !snapshot
-            .allocations
-            .iter()
-            .any(|allocation| allocation.state != "rejected")
-        {
-            return Err(DecisionError::NothingToReject(transaction_id));
-        }
-        let decision =
-            start_decision(connection, transaction_id, "reject", actor, at, &snapshot).await?;
-        sqlx::query!(
-            "UPDATE allocations SET state = 'rejected', decision_id = ? WHERE transaction_id = ? AND state IN ('booked', 'suggested')",
-            decision,
-            transaction_id
-        )
-        .execute(&mut *connection)
-        .await?;
-        audit(
-            connection,
-            at,
-            actor,
-            "match.reject",
-            &format!("transaction {transaction_id}"),
-            Some(&format!("decision {decision}")),
-        )
-        .await?;
-        transaction.commit().await.map_err(BookError::from)?;
-        Ok(decision)
-    }
-
-    /// Allocates a transaction by hand: re-assign (one invoice) or split
-    /// (several). What was booked or suggested before is rejected; the new
-    /// allocations are booked with full confidence, and the payer's IBAN is
-    /// learned. Amounts carry the transaction's sign and add up to at most
-    /// its amount. Returns the decision id.
-    ///
-    /// # Errors
-    /// [`DecisionError::UnknownInvoice`] for an unknown number,
-    /// [`DecisionError::DoesNotFit`] when the amounts do not fit.
-    pub async fn allocate_match(
-        &self,
-        transaction_id: i64,
-        allocations: &[(String, Money)],
-        actor: &str,
-        at: DateTime<Utc>,
-    ) -> Result<i64, DecisionError> {
-        let mut transaction = self.begin().await?;
-        let connection: &mut SqliteConnection = &mut transaction;
-        let amount = transaction_amount(connection, transaction_id).await?;
-        let allocated: Money = allocations.iter().map(|(_, amount)| *amount).sum();
-        let mut numbers: Vec<&str> = allocations
-            .iter()
-            .map(|(number, _)| number.as_str())
-            .collect();
-        numbers.sort_unstable();
-        if let Some(pair) = numbers.windows(2).find(|pair| pair.first() == pair.get(1)) {
-            let number = pair.first().copied().unwrap_or_default();
-            return Err(DecisionError::TwiceInSplit(number.to_owned()));
-        }
-        let fits = allocations.iter().all(|(_, part)| {
-            (part.is_positive() && amount.is_positive())
-                || (part.is_negative() && amount.is_negative())
-        }) && allocated.decimal().abs() <= amount.decimal().abs()
-            && !allocations.is_empty();
-        if !fits {
-            return Err(DecisionError::DoesNotFit {
-                transaction: transaction_id,
-                amount,
-                allocated,
-            });
-        }
-        let mut invoice_ids = Vec::with_capacity(allocations.len());
-        for (number, _) in allocations {
-            let id = sqlx::query_scalar!(
-                r#"SELECT id AS "id!: i64" FROM invoices WHERE number = ?"#,
-                number
-            )
-            .fetch_optional(&mut *connection)
-            .await?
-            .ok_or_else(|| DecisionError::UnknownInvoice(number.clone()))?;
-            invoice_ids.push(id);
-        }
-        let snapshot = snapshot(connection, transaction_id).await?;
-        let decision =
-            start_decision(connection, transaction_id, "allocate", actor, at, &snapshot).await?;
-        sqlx::query!(
-            "UPDATE allocations SET state = 'rejected', decision_id = ? WHERE transaction_id = ? AND state IN ('booked', 'suggested')",
-            decision,
-            transaction_id
-        )
-        .execute(&mut *connection)
-        .await?;
-        let reason = format!("allocated by {actor}");
-        let reason_nl = format!("toegewezen door {actor}");
-        for ((_, part), invoice_id) in allocations.iter().zip(&invoice_ids) {
-            let id = insert_allocation(
-                connection,
-                &NewAllocation {
-                    transaction_id,
-                    invoice_id: *invoice_id,
-                    amount: *part,
-                    confidence_permille: 1000,
-                    auto: false,
-                    booked: true,
-                    reason: &reason,
-                    reason_nl: Some(&reason_nl),
-                    created_at: at,
-                },
-            )
-            .await?;
-            sqlx::query!(
-                "UPDATE allocations SET decision_id = ? WHERE id = ?",
-                decision,
-                id
-            )
-            .execute(&mut *connection)
-            .await?;
-        }
-        learn_iban(connection, transaction_id, decision, at).await?;
-        let numbers: Vec<String> = allocations
-            .iter()
-            .map(|(number, part)| format!("{number} {part}"))
-            .collect();
-        audit(
-            connection,
-            at,
-            actor,
-            "match.allocate",
-            &format!("transaction {transaction_id}"),
-            Some(&format!("decision {decision}: {}", numbers.join(", "))),
-        )
-        .await?;
-        transaction.commit().await.map_err(BookError::from)?;
-        Ok(decision)
-    }
-
-    /// Re-assigns a transaction to one invoice: its whole amount, or what
-    /// the invoice still has open when that is less (the rest stays a
-    /// credit). Returns the decision id.
-    ///
-    /// # Errors
-    /// As [`Book::allocate_match`].
-    pub async fn reassign_match(
-        &self,
-        transaction_id: i64,
-        invoice_number: &str,
-        actor: &str,
-        at: DateTime<Utc>,
-    ) -> Result<i64, DecisionError> {
-        let amount = {
-            let mut connection = self.pool().acquire().await?;
-            transaction_amount(&mut connection, transaction_id).await?
-        };
-        let open = sqlx::query_scalar!(
+    ) -> Result<Option<Money>, BookError> {
+        Ok(sqlx::query_scalar!(
             r#"SELECT i.amount_cents - COALESCE((SELECT SUM(a.amount_cents) FROM allocations a
                       WHERE a.invoice_id = i.id AND a.state = 'booked' AND a.transaction_id != ?), 0)
                       AS "open!: i64"
                FROM invoices i WHERE i.number = ?"#,
             transaction_id,
-            invoice_number
+            number
         )
         .fetch_optional(self.pool())
         .await?
-        .ok_or_else(|| DecisionError::UnknownInvoice(invoice_number.to_owned()))?;
-        let open = Money::from_cents(open);
-        let part = if amount.is_positive() && open.is_positive() {
-            amount.min(open)
-        } else {
-            amount
-        };
-        self.allocate_match(
-            transaction_id,
-            &[(invoice_number.to_owned(), part)],
-            actor,
-            at,
-        )
-        .await
+        .map(Money::from_cents))
     }
 
-    /// Marks a transaction as not a customer payment: what was booked or
-    /// suggested on it is rejected and the matcher leaves it alone. Returns
-    /// the decision id.
+    /// A transaction's signed amount; `None` for an unknown id.
     ///
     /// # Errors
-    /// [`DecisionError::UnknownTransaction`] for an unknown id.
-    pub async fn ignore_transaction(
+    /// When the book cannot be read.
+    pub async fn transaction_amount(
         &self,
         transaction_id: i64,
+    ) -> Result<Option<Money>, BookError> {
+        Ok(sqlx::query_scalar!(
+            "SELECT amount_cents FROM bank_transactions WHERE id = ?",
+            transaction_id
+        )
+        .fetch_optional(self.pool())
+        .await?
+        .map(Money::from_cents))
+    }
+
+    /// The payer's IBAN of a transaction, as imported.
+    ///
+    /// # Errors
+    /// When the book cannot be read.
+    pub async fn payer_iban(&self, transaction_id: i64) -> Result<Option<String>, BookError> {
+        Ok(sqlx::query_scalar!(
+            "SELECT counterparty_iban FROM bank_transactions WHERE id = ?",
+            transaction_id
+        )
+        .fetch_optional(self.pool())
+        .await?
+        .flatten())
+    }
+
+    /// Whether `iban` (normalised) is marked as a shared account.
+    ///
+    /// # Errors
+    /// When the book cannot be read.
+    pub async fn is_shared_account(&self, iban: &str) -> Result<bool, BookError> {
+        Ok(sqlx::query_scalar!(
+            r#"SELECT COUNT(*) AS "count!: i64" FROM shared_accounts WHERE iban = ?"#,
+            iban
+        )
+        .fetch_one(self.pool())
+        .await?
+            > 0)
+    }
+
+    /// Takes a decision on a transaction in one database transaction: reads
+    /// it as it stands, lets `decide` (a matching rule) make the change or
+    /// refuse, and writes the change with a snapshot of what was there, its
+    /// allocations tagged with the decision, and the audit entry
+    /// `match.<kind>`. Returns the decision id; on a refusal nothing is
+    /// written. `missing` is the error for an unknown transaction.
+    ///
+    /// # Errors
+    /// `missing`, what `decide` returns, or a book failure.
+    pub async fn decide<E>(
+        &self,
+        transaction_id: i64,
+        missing: E,
+        decide: impl FnOnce(&Transaction) -> Result<Change, E> + Send,
         actor: &str,
         at: DateTime<Utc>,
-    ) -> Result<i64, DecisionError> {
+    ) -> Result<i64, E>
+    where
+        E: From<BookError> + Send,
+    {
         let mut transaction = self.begin().await?;
         let connection: &mut SqliteConnection = &mut transaction;
+        let Some(current) = read_transaction(connection, transaction_id).await? else {
+            return Err(missing);
+        };
+        let change = decide(&current)?;
         let snapshot = snapshot(connection, transaction_id).await?;
-        let decision =
-            start_decision(connection, transaction_id, "ignore", actor, at, &snapshot).await?;
-        sqlx::query!(
-            "UPDATE allocations SET state = 'rejected', decision_id = ? WHERE transaction_id = ? AND state IN ('booked', 'suggested')",
-            decision,
-            transaction_id
-        )
-        .execute(&mut *connection)
-        .await?;
-        sqlx::query!(
-            "UPDATE bank_transactions SET not_customer_payment = 1 WHERE id = ?",
-            transaction_id
-        )
-        .execute(&mut *connection)
-        .await?;
-        audit(
-            connection,
-            at,
-            actor,
-            "match.ignore",
-            &format!("transaction {transaction_id}"),
-            Some(&format!("decision {decision}: not a customer payment")),
-        )
-        .await?;
+        let decision = write_change(connection, transaction_id, &change, &snapshot, actor, at)
+            .await
+            .map_err(E::from)?;
         transaction.commit().await.map_err(BookError::from)?;
         Ok(decision)
     }
 
-    /// Undoes a decision: the transaction's allocations and flag return to
-    /// what they were, and IBANs it taught are forgotten. Only the latest
-    /// decision in force on a transaction can be undone.
+    /// Undoes decision `decision_id` in one database transaction once
+    /// `allow` (a matching rule) agrees: the transaction's allocations and
+    /// flag return to what they were, and IBANs it taught are forgotten.
     ///
     /// # Errors
-    /// [`DecisionError::UnknownDecision`], [`DecisionError::AlreadyUndone`],
-    /// [`DecisionError::NotLatest`].
-    pub async fn undo_decision(
+    /// What `allow` returns, or a book failure.
+    pub async fn undo_decision<E>(
         &self,
         decision_id: i64,
+        allow: impl FnOnce(Option<&DecisionRow>) -> Result<(), E> + Send,
         actor: &str,
         at: DateTime<Utc>,
-    ) -> Result<(), DecisionError> {
+    ) -> Result<(), E>
+    where
+        E: From<BookError> + Send,
+    {
         let mut transaction = self.begin().await?;
         let connection: &mut SqliteConnection = &mut transaction;
-        let decision = sqlx::query!(
+        let stored = sqlx::query!(
             r#"SELECT transaction_id, kind, before, undone_at FROM match_decisions WHERE id = ?"#,
             decision_id
         )
         .fetch_optional(&mut *connection)
-        .await?
-        .ok_or(DecisionError::UnknownDecision(decision_id))?;
-        if decision.undone_at.is_some() {
-            return Err(DecisionError::AlreadyUndone(decision_id));
+        .await
+        .map_err(BookError::from)?;
+        let row = match &stored {
+            Some(stored) => Some(DecisionRow {
+                transaction_id: stored.transaction_id,
+                kind: stored.kind.clone(),
+                undone: stored.undone_at.is_some(),
+                later: sqlx::query_scalar!(
+                    r#"SELECT MAX(id) AS "id: i64" FROM match_decisions
+                       WHERE transaction_id = ? AND undone_at IS NULL AND id > ?"#,
+                    stored.transaction_id,
+                    decision_id
+                )
+                .fetch_one(&mut *connection)
+                .await
+                .map_err(BookError::from)?,
+            }),
+            None => None,
+        };
+        allow(row.as_ref())?;
+        if let (Some(stored), Some(row)) = (stored, row) {
+            restore(connection, decision_id, &row, &stored.before, actor, at).await?;
         }
-        let later = sqlx::query_scalar!(
-            r#"SELECT MAX(id) AS "id: i64" FROM match_decisions
-               WHERE transaction_id = ? AND undone_at IS NULL AND id > ?"#,
-            decision.transaction_id,
-            decision_id
-        )
-        .fetch_one(&mut *connection)
-        .await?;
-        if let Some(later) = later {
-            return Err(DecisionError::NotLatest {
-                decision: decision_id,
-                later,
-            });
-        }
-        let before: Snapshot =
-            serde_json::from_str(&decision.before).map_err(|_| BookError::Corrupt {
-                what: "match decision",
-                value: decision.before.clone(),
-            })?;
-        sqlx::query!(
-            "DELETE FROM allocations WHERE transaction_id = ?",
-            decision.transaction_id
-        )
-        .execute(&mut *connection)
-        .await?;
-        for saved in &before.allocations {
-            sqlx::query!(
-                r#"INSERT INTO allocations (id, transaction_id, invoice_id, amount_cents, confidence_permille,
-                                           auto, state, reason, reason_nl, created_at, decision_id)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"#,
-                saved.id,
-                decision.transaction_id,
-                saved.invoice_id,
-                saved.amount_cents,
-                saved.confidence_permille,
-                saved.auto,
-                saved.state,
-                saved.reason,
-                saved.reason_nl,
-                saved.created_at,
-                saved.decision_id
-            )
-            .execute(&mut *connection)
-            .await?;
-        }
-        sqlx::query!(
-            "UPDATE bank_transactions SET not_customer_payment = ? WHERE id = ?",
-            before.not_customer_payment,
-            decision.transaction_id
-        )
-        .execute(&mut *connection)
-        .await?;
-        sqlx::query!(
-            "DELETE FROM customer_ibans WHERE learned_from_decision = ?",
-            decision_id
-        )
-        .execute(&mut *connection)
-        .await?;
-        sqlx::query!(
-            "UPDATE match_decisions SET undone_at = ? WHERE id = ?",
-            at,
-            decision_id
-        )
-        .execute(&mut *connection)
-        .await?;
-        audit(
-            connection,
-            at,
-            actor,
-            "match.undo",
-            &format!("transaction {}", decision.transaction_id),
-            Some(&format!("decision {decision_id} ({})", decision.kind)),
-        )
-        .await?;
         transaction.commit().await.map_err(BookError::from)?;
         Ok(())
     }
 
-    /// Marks an IBAN as a shared account (payment provider, factoring): it
-    /// never points to a customer and is never learned.
+    /// Marks an IBAN (normalised) as a shared account (payment provider,
+    /// factoring): it never points to a customer and is never learned.
     ///
     /// # Errors
     /// When the book cannot be written.
@@ -916,7 +665,6 @@ impl Book {
         iban: &str,
         note: Option<&str>,
     ) -> Result<(), BookError> {
-        let iban = crate::matching::normalise_iban(iban);
         sqlx::query!(
             "INSERT INTO shared_accounts (iban, note) VALUES (?, ?) ON CONFLICT (iban) DO UPDATE SET note = excluded.note",
             iban,
@@ -941,33 +689,261 @@ impl Book {
                 .collect(),
         )
     }
+
+    /// Undecided match suggestions: customer code and invoice number.
+    ///
+    /// # Errors
+    /// When the book cannot be read.
+    pub async fn pending_suggestions(&self) -> Result<Vec<(String, String)>, BookError> {
+        Ok(sqlx::query!(
+            r#"SELECT c.code, i.number FROM allocations a
+               JOIN invoices i ON i.id = a.invoice_id
+               JOIN customers c ON c.id = i.customer_id
+               JOIN bank_transactions t ON t.id = a.transaction_id
+               WHERE a.state = 'suggested' AND t.not_customer_payment = 0
+               ORDER BY c.code, i.number"#
+        )
+        .fetch_all(self.pool())
+        .await?
+        .into_iter()
+        .map(|row| (row.code, row.number))
+        .collect())
+    }
 }
 
-async fn transaction_amount(
+/// A transaction with its payer and its allocations' customers and states.
+async fn read_transaction(
     connection: &mut SqliteConnection,
     transaction_id: i64,
-) -> Result<Money, DecisionError> {
-    let cents = sqlx::query_scalar!(
-        "SELECT amount_cents FROM bank_transactions WHERE id = ?",
+) -> Result<Option<Transaction>, BookError> {
+    let Some(row) = sqlx::query!(
+        "SELECT amount_cents, counterparty_iban, counterparty_name, remittance, ultimate_debtor
+         FROM bank_transactions WHERE id = ?",
         transaction_id
     )
-    .fetch_optional(connection)
+    .fetch_optional(&mut *connection)
     .await?
-    .ok_or(DecisionError::UnknownTransaction(transaction_id))?;
-    Ok(Money::from_cents(cents))
+    else {
+        return Ok(None);
+    };
+    let held = sqlx::query!(
+        r#"SELECT i.customer_id, a.state FROM allocations a
+           JOIN invoices i ON i.id = a.invoice_id
+           WHERE a.transaction_id = ? ORDER BY a.id"#,
+        transaction_id
+    )
+    .fetch_all(&mut *connection)
+    .await?;
+    let mut allocations = Vec::with_capacity(held.len());
+    for allocation in held {
+        let state = allocation
+            .state
+            .parse::<State>()
+            .map_err(|_| BookError::Corrupt {
+                what: "allocation state",
+                value: allocation.state.clone(),
+            })?;
+        allocations.push(Held {
+            customer_id: allocation.customer_id,
+            state,
+        });
+    }
+    Ok(Some(Transaction {
+        id: transaction_id,
+        amount: Money::from_cents(row.amount_cents),
+        payer: Payer {
+            iban: row.counterparty_iban,
+            name: row.counterparty_name,
+            remittance: row.remittance,
+            ultimate_debtor: row.ultimate_debtor,
+        },
+        allocations,
+    }))
+}
+
+/// Writes `change` as decision on `transaction_id`; returns its id.
+async fn write_change(
+    connection: &mut SqliteConnection,
+    transaction_id: i64,
+    change: &Change,
+    snapshot: &Snapshot,
+    actor: &str,
+    at: DateTime<Utc>,
+) -> Result<i64, BookError> {
+    let kind = change.kind.as_str();
+    let before = serde_json::to_string(snapshot).map_err(|error| BookError::Corrupt {
+        what: "match decision",
+        value: error.to_string(),
+    })?;
+    let decision = sqlx::query!(
+        "INSERT INTO match_decisions (transaction_id, kind, actor, at, before) VALUES (?, ?, ?, ?, ?)",
+        transaction_id,
+        kind,
+        actor,
+        at,
+        before
+    )
+    .execute(&mut *connection)
+    .await?
+    .last_insert_rowid();
+    if let Some(restate) = &change.restate {
+        let to = restate.to.as_str();
+        for from in &restate.from {
+            let from = from.as_str();
+            sqlx::query!(
+                "UPDATE allocations SET state = ?, decision_id = ? WHERE transaction_id = ? AND state = ?",
+                to,
+                decision,
+                transaction_id,
+                from
+            )
+            .execute(&mut *connection)
+            .await?;
+        }
+    }
+    let (reason, reason_nl) = &change.reason;
+    for part in &change.parts {
+        let id = insert_allocation(
+            connection,
+            &NewAllocation {
+                transaction_id,
+                invoice_id: part.invoice_id,
+                amount: part.amount,
+                confidence_permille: 1000,
+                auto: false,
+                booked: true,
+                reason,
+                reason_nl: Some(reason_nl),
+                created_at: at,
+            },
+        )
+        .await?;
+        sqlx::query!(
+            "UPDATE allocations SET decision_id = ? WHERE id = ?",
+            decision,
+            id
+        )
+        .execute(&mut *connection)
+        .await?;
+    }
+    if let Some(flag) = change.not_customer_payment {
+        sqlx::query!(
+            "UPDATE bank_transactions SET not_customer_payment = ? WHERE id = ?",
+            flag,
+            transaction_id
+        )
+        .execute(&mut *connection)
+        .await?;
+    }
+    if let Some((iban, customer)) = &change.learn {
+        sqlx::query!(
+            "INSERT OR IGNORE INTO customer_ibans (iban, customer_id, learned_from_decision, learned_at) VALUES (?, ?, ?, ?)",
+            iban,
+            customer,
+            decision,
+            at
+        )
+        .execute(&mut *connection)
+        .await?;
+    }
+    let detail = match &change.detail {
+        Some(detail) => format!("decision {decision}: {detail}"),
+        None => format!("decision {decision}"),
+    };
+    audit(
+        connection,
+        at,
+        actor,
+        &format!("match.{kind}"),
+        &format!("transaction {transaction_id}"),
+        Some(&detail),
+    )
+    .await?;
+    Ok(decision)
+}
+
+/// Puts back what decision `decision_id` found, forgets what it taught and
+/// marks it undone.
+async fn restore(
+    connection: &mut SqliteConnection,
+    decision_id: i64,
+    decision: &DecisionRow,
+    before: &str,
+    actor: &str,
+    at: DateTime<Utc>,
+) -> Result<(), BookError> {
+    let before: Snapshot = serde_json::from_str(before).map_err(|_| BookError::Corrupt {
+        what: "match decision",
+        value: before.to_owned(),
+    })?;
+    let transaction_id = decision.transaction_id;
+    sqlx::query!(
+        "DELETE FROM allocations WHERE transaction_id = ?",
+        transaction_id
+    )
+    .execute(&mut *connection)
+    .await?;
+    for saved in &before.allocations {
+        sqlx::query!(
+            r#"INSERT INTO allocations (id, transaction_id, invoice_id, amount_cents, confidence_permille,
+                                       auto, state, reason, reason_nl, created_at, decision_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"#,
+            saved.id,
+            transaction_id,
+            saved.invoice_id,
+            saved.amount_cents,
+            saved.confidence_permille,
+            saved.auto,
+            saved.state,
+            saved.reason,
+            saved.reason_nl,
+            saved.created_at,
+            saved.decision_id
+        )
+        .execute(&mut *connection)
+        .await?;
+    }
+    sqlx::query!(
+        "UPDATE bank_transactions SET not_customer_payment = ? WHERE id = ?",
+        before.not_customer_payment,
+        transaction_id
+    )
+    .execute(&mut *connection)
+    .await?;
+    sqlx::query!(
+        "DELETE FROM customer_ibans WHERE learned_from_decision = ?",
+        decision_id
+    )
+    .execute(&mut *connection)
+    .await?;
+    sqlx::query!(
+        "UPDATE match_decisions SET undone_at = ? WHERE id = ?",
+        at,
+        decision_id
+    )
+    .execute(&mut *connection)
+    .await?;
+    audit(
+        connection,
+        at,
+        actor,
+        "match.undo",
+        &format!("transaction {transaction_id}"),
+        Some(&format!("decision {decision_id} ({})", decision.kind)),
+    )
+    .await
 }
 
 async fn snapshot(
     connection: &mut SqliteConnection,
     transaction_id: i64,
-) -> Result<Snapshot, DecisionError> {
+) -> Result<Snapshot, BookError> {
     let flag = sqlx::query_scalar!(
         "SELECT not_customer_payment FROM bank_transactions WHERE id = ?",
         transaction_id
     )
-    .fetch_optional(&mut *connection)
-    .await?
-    .ok_or(DecisionError::UnknownTransaction(transaction_id))?;
+    .fetch_one(&mut *connection)
+    .await?;
     let rows = sqlx::query!(
         r#"SELECT id AS "id!: i64", invoice_id, amount_cents, confidence_permille, auto, state, reason,
                   reason_nl, created_at, decision_id
@@ -995,115 +971,3 @@ async fn snapshot(
             .collect(),
     })
 }
-
-async fn start_decision(
-    connection: &mut SqliteConnection,
-    transaction_id: i64,
-    kind: &str,
-    actor: &str,
-    at: DateTime<Utc>,
-    snapshot: &Snapshot,
-) -> Result<i64, DecisionError> {
-    let before = serde_json::to_string(snapshot).map_err(|error| BookError::Corrupt {
-        what: "match decision",
-        value: error.to_string(),
-    })?;
-    let id = sqlx::query!(
-        "INSERT INTO match_decisions (transaction_id, kind, actor, at, before) VALUES (?, ?, ?, ?, ?)",
-        transaction_id,
-        kind,
-        actor,
-        at,
-        before
-    )
-    .execute(connection)
-    .await?
-    .last_insert_rowid();
-    Ok(id)
-}
-
-/// Learns the payer's IBAN for the one customer whose invoices the
-/// transaction now pays, unless the account is shared or the payer pays for
-/// someone else.
-async fn learn_iban(
-    connection: &mut SqliteConnection,
-    transaction_id: i64,
-    decision: i64,
-    at: DateTime<Utc>,
-) -> Result<(), DecisionError> {
-    let payer = sqlx::query!(
-        "SELECT counterparty_iban, counterparty_name, remittance, ultimate_debtor FROM bank_transactions WHERE id = ?",
-        transaction_id
-    )
-    .fetch_one(&mut *connection)
-    .await?;
-    let Some(iban) = payer
-        .counterparty_iban
-        .as_deref()
-        .map(crate::matching::normalise_iban)
-        .filter(|iban| !iban.is_empty())
-    else {
-        return Ok(());
-    };
-    if crate::matching::looks_shared(
-        payer.counterparty_name.as_deref(),
-        payer.remittance.as_deref(),
-        payer.ultimate_debtor.as_deref(),
-    ) {
-        return Ok(());
-    }
-    let shared = sqlx::query_scalar!(
-        r#"SELECT COUNT(*) AS "count!: i64" FROM shared_accounts WHERE iban = ?"#,
-        iban
-    )
-    .fetch_one(&mut *connection)
-    .await?;
-    if shared > 0 {
-        return Ok(());
-    }
-    let customers = sqlx::query_scalar!(
-        r#"SELECT DISTINCT i.customer_id AS "customer_id!: i64" FROM allocations a
-           JOIN invoices i ON i.id = a.invoice_id
-           WHERE a.transaction_id = ? AND a.state = 'booked'"#,
-        transaction_id
-    )
-    .fetch_all(&mut *connection)
-    .await?;
-    if let [customer] = customers.as_slice() {
-        sqlx::query!(
-            "INSERT OR IGNORE INTO customer_ibans (iban, customer_id, learned_from_decision, learned_at) VALUES (?, ?, ?, ?)",
-            iban,
-            customer,
-            decision,
-            at
-        )
-        .execute(connection)
-        .await?;
-    }
-    Ok(())
-}
-
-impl Book {
-    /// Undecided match suggestions: customer code and invoice number.
-    ///
-    /// # Errors
-    /// When the book cannot be read.
-    pub async fn pending_suggestions(&self) -> Result<Vec<(String, String)>, BookError> {
-        Ok(sqlx::query!(
-            r#"SELECT c.code, i.number FROM allocations a
-               JOIN invoices i ON i.id = a.invoice_id
-               JOIN customers c ON c.id = i.customer_id
-               JOIN bank_transactions t ON t.id = a.transaction_id
-               WHERE a.state = 'suggested' AND t.not_customer_payment = 0
-               ORDER BY c.code, i.number"#
-        )
-        .fetch_all(self.pool())
-        .await?
-        .into_iter()
-        .map(|row| (row.code, row.number))
-        .collect())
-    }
-}
-
-#[cfg(test)]
-mod tests;

@@ -28,13 +28,14 @@ use std::time::Duration;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
+pub use crate::customer::CustomerRecord;
+pub use crate::invoice::InvoiceRecord;
 pub use accounts::AccountSummary;
 pub use audit::record as audit;
 pub use bank_import::{
     PreviousClosing, account_currency, insert_transactions, mark_statement, previous_closing,
     statement_known,
 };
-pub use customers::CustomerRecord;
 pub use dunning::{
     AccountCoverRow, CallRow, CustomerRow, InvoiceFacts, LetterMail, LetterState, NewCall,
     NewOutboxLetter, NewPlan, NewTimelineEvent, OutboxRow, PaymentRow, PlanRow, StageRow,
@@ -42,10 +43,10 @@ pub use dunning::{
     set_disputed, set_letter_state, set_setting, update_customer,
 };
 pub use error::BookError;
-pub use invoices::InvoiceRecord;
 pub use letters::LetterSummary;
 pub use matching::{
-    AllocationLine, DecisionError, MatchingInput, audit_run, read_matching_input, write_proposals,
+    AllocationLine, DecisionRow, EarlierRow, KnownCustomerRow, MatchingRows, OpenInvoiceRow,
+    ProposedRow, UnplacedRow, audit_run, read_matching_rows, write_proposals,
 };
 pub use records::{
     NewAllocation, NewCustomer, NewDunningEvent, NewInvoice, NewLetter, NewStatement,

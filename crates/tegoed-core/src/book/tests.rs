@@ -44,7 +44,7 @@ async fn rejects_an_invoice_for_an_unknown_customer() {
         amount: crate::money::Money::from_cents(12_100),
         currency: "EUR",
         reference: None,
-        ledger_status: crate::receivables::LedgerStatus::Open,
+        ledger_status: crate::invoice::LedgerStatus::Open,
         source: "test",
     };
     assert!(insert_invoice(&mut transaction, &invoice).await.is_err());

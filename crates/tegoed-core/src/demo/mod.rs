@@ -6,7 +6,7 @@
 //! Everything is generated from a fixed seed relative to the `as_of` date.
 //! The bank statements carry the customers' payments as people write them
 //! (a betalingskenmerk, an invoice number in some form, only a name), and
-//! the real matcher ([`crate::matching::run`]) places them: it books most,
+//! the real matcher ([`crate::reconcile::run`]) places them: it books most,
 //! suggests some and leaves a few. The dunning history is then played
 //! by the real engine ([`history`]): day by day over the last months, the
 //! letters `remind` makes and the calls a person logs, so that no invoice
@@ -149,7 +149,7 @@ pub async fn create(
     transaction.commit().await.map_err(BookError::from)?;
 
     // The real matcher places the payments, as after any import.
-    matching::run(book, &matching::Settings::default(), at).await?;
+    crate::reconcile::run(book, &matching::Settings::default(), at).await?;
 
     // The dunning history: the real engine played forward day by day over
     // what the matcher left open, letters and calls as a person would have.

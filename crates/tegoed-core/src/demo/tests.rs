@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::invoice::Stage;
-use crate::receivables::{self, InvoiceStatus};
+use crate::overview;
+use crate::receivables::InvoiceStatus;
 
 async fn demo_book() -> (tempfile::TempDir, Book, NaiveDate) {
     let folder = tempfile::tempdir().unwrap();
@@ -26,7 +27,7 @@ async fn demo_book() -> (tempfile::TempDir, Book, NaiveDate) {
 #[tokio::test]
 async fn every_screen_has_something_to_show() {
     let (_folder, book, as_of) = demo_book().await;
-    let positions = receivables::positions(&book, as_of).await.unwrap();
+    let positions = overview::positions(&book, as_of).await.unwrap();
     let count = |status: InvoiceStatus| {
         positions
             .iter()
@@ -152,7 +153,7 @@ async fn the_real_matcher_books_most_suggests_some_and_leaves_a_few() {
     }
     // The matcher's result and the dunning history agree: an invoice it
     // booked as paid carries no reminder.
-    let positions = receivables::positions(&book, as_of).await.unwrap();
+    let positions = overview::positions(&book, as_of).await.unwrap();
     for position in positions
         .iter()
         .filter(|position| position.status == InvoiceStatus::Paid)
@@ -175,7 +176,7 @@ async fn customers_with_a_pending_suggestion_are_held() {
     let holds = crate::today::hold_reasons(&book, crate::customer::Language::En)
         .await
         .unwrap();
-    let positions = receivables::by_customer(&book, as_of, holds).await.unwrap();
+    let positions = overview::by_customer(&book, as_of, holds).await.unwrap();
     let held: Vec<_> = positions
         .iter()
         .filter(|position| position.hold.is_some())

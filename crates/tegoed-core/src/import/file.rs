@@ -12,9 +12,9 @@ use chrono::{DateTime, Utc};
 use super::{ImportError, ImportReport};
 use crate::book::{Book, BookError};
 use crate::intake::{self, IntakeError, ParsedFile};
+use crate::ledger;
 use crate::ledger::LedgerError;
 use crate::statement::{self, StatementError};
-use crate::{invoice_pdf, ledger};
 
 /// A file read and parsed, ready to import.
 #[derive(Debug, Clone)]
@@ -107,7 +107,7 @@ pub enum FileReport {
     /// A ledger.
     Ledger(String, super::ledger::ImportReport),
     /// An invoice PDF.
-    InvoicePdf(String, invoice_pdf::PdfImport),
+    InvoicePdf(String, super::pdf::PdfImport),
 }
 
 impl FileReport {
@@ -157,7 +157,7 @@ pub enum FileError {
     Ledger(#[from] super::ledger::ImportError),
     /// An invoice PDF that cannot be imported.
     #[error(transparent)]
-    Pdf(#[from] invoice_pdf::PdfImportError),
+    Pdf(#[from] super::pdf::PdfImportError),
     /// A file whose columns a person must map once.
     #[error(transparent)]
     NeedsMapping(NeedsMapping),
@@ -183,7 +183,7 @@ impl FileError {
             FileError::Intake(_) | FileError::NeedsMapping(_) => true,
             FileError::Bank(error) => !matches!(error, ImportError::Book(_)),
             FileError::Ledger(error) => !matches!(error, super::ledger::ImportError::Book(_)),
-            FileError::Pdf(error) => !matches!(error, invoice_pdf::PdfImportError::Book(_)),
+            FileError::Pdf(error) => !matches!(error, super::pdf::PdfImportError::Book(_)),
             FileError::Book(_) => false,
         }
     }
@@ -326,7 +326,7 @@ pub(crate) async fn import(
         ),
         Content::Read(ParsedFile::InvoicePdf(_)) => FileReport::InvoicePdf(
             name.to_owned(),
-            invoice_pdf::import(book, name, &prepared.bytes, at).await?,
+            super::pdf::import(book, name, &prepared.bytes, at).await?,
         ),
         Content::NeedsMapping(needs) => return Err(FileError::NeedsMapping(needs.clone())),
     })

@@ -19,6 +19,7 @@
 mod file;
 pub mod identity;
 pub mod ledger;
+mod pdf;
 mod run;
 
 #[cfg(test)]
@@ -27,6 +28,7 @@ pub use file::{
     Content, FileError, FileReport, NeedsMapping, Prepared, expand_folders, prepare, prepare_one,
     saved_mappings,
 };
+pub use pdf::{PdfImport, PdfImportError};
 pub use run::{FileOutcome, Mapping, Progress, Report, run, run_mapped};
 
 use chrono::{DateTime, Utc};

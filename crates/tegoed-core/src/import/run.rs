@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use super::file::{self, Content, FileError, FileReport, NeedsMapping, Prepared};
 use crate::book::Book;
 use crate::intake::ParsedFile;
-use crate::{ledger, matching, statement};
+use crate::{ledger, statement};
 
 /// Progress of an import: called with (file index in the run, bank
 /// transactions of that file written so far, its total) after each batch.
@@ -68,7 +68,7 @@ pub struct Report {
     /// One outcome per file, in the order the files were given.
     pub files: Vec<FileOutcome>,
     /// What matching did; `None` when no file changed what it looks at.
-    pub matching: Option<matching::Outcome>,
+    pub matching: Option<crate::reconcile::Outcome>,
 }
 
 impl Report {
@@ -185,7 +185,7 @@ async fn finish(
         matching: None,
     };
     if report.imported().any(FileReport::changes_matching) {
-        let outcome = matching::run_with_book_settings(book, at).await?;
+        let outcome = crate::reconcile::run_with_book_settings(book, at).await?;
         crate::record::matches(book, &outcome, at).await?;
         report.matching = Some(outcome);
     }

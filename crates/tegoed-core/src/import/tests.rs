@@ -366,8 +366,9 @@ const DEBTOR: &str = "<RltdPties><Dbtr><Nm>Van der Meer &amp; Zn B.V.</Nm></Dbtr
 #[tokio::test]
 async fn r_debits_a_returned_direct_debit_reopens_the_invoice_it_paid() {
     use crate::book::{NewCustomer, NewInvoice, insert_customer, insert_invoice};
-    use crate::matching::{self, Settings};
-    use crate::receivables::{self, InvoiceStatus, LedgerStatus};
+    use crate::matching::Settings;
+    use crate::overview;
+    use crate::receivables::{InvoiceStatus, LedgerStatus};
 
     let (_folder, book) = empty_book().await;
     let mut transaction = book.begin().await.unwrap();
@@ -413,13 +414,13 @@ async fn r_debits_a_returned_direct_debit_reopens_the_invoice_it_paid() {
         ),
     );
     import_text(&book, "s1.xml", &collected).await.unwrap();
-    let first = matching::run(&book, &Settings::default(), at())
+    let first = crate::reconcile::run(&book, &Settings::default(), at())
         .await
         .unwrap();
     assert_eq!(first.allocations.len(), 1);
     assert!(first.allocations[0].auto, "{:?}", first.allocations);
     let as_of = "2026-03-20".parse().unwrap();
-    let paid = receivables::positions(&book, as_of).await.unwrap();
+    let paid = overview::positions(&book, as_of).await.unwrap();
     assert_eq!(paid[0].status, InvoiceStatus::Paid);
 
     // The debtor's bank returns it: a debit marked as a reversal, MD06, same
@@ -447,7 +448,7 @@ async fn r_debits_a_returned_direct_debit_reopens_the_invoice_it_paid() {
 
     // No remittance words: the bank's own marks make it a return. Debits are
     // never booked without a person (domain.md §5.4), so it is suggested.
-    let second = matching::run(&book, &Settings::default(), at())
+    let second = crate::reconcile::run(&book, &Settings::default(), at())
         .await
         .unwrap();
     assert_eq!(second.allocations.len(), 1, "{:?}", second.allocations);
@@ -456,10 +457,10 @@ async fn r_debits_a_returned_direct_debit_reopens_the_invoice_it_paid() {
     assert_eq!(line.invoice, "2026-0042");
     assert_eq!(line.amount, Money::from_cents(-60_500));
     assert!(line.reason.contains("MD06"), "{}", line.reason);
-    book.confirm_match(line.transaction_id, "test", at())
+    crate::reconcile::confirm(&book, line.transaction_id, "test", at())
         .await
         .unwrap();
-    let reopened = receivables::positions(&book, as_of).await.unwrap();
+    let reopened = overview::positions(&book, as_of).await.unwrap();
     assert_eq!(reopened[0].status, InvoiceStatus::Open);
     assert_eq!(reopened[0].open_amount, Money::from_cents(60_500));
 }

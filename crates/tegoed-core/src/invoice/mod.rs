@@ -4,7 +4,9 @@
 //! module.
 
 mod ledger_status;
+mod record;
 mod stage;
 
 pub use ledger_status::{LedgerStatus, UnknownLedgerStatus};
+pub use record::InvoiceRecord;
 pub use stage::{Stage, UnknownStage};

@@ -131,14 +131,21 @@ fn out_dir(name: &str) -> PathBuf {
 }
 
 fn write_pdf(name: &str, pdf: &[u8]) -> PathBuf {
-    // Written aside and renamed: tests run in parallel and may write the same letter.
+    // Tests run in parallel processes and may write the same letter with
+    // different content: each reads back its own file; the named copy is
+    // for people to look at (written aside and renamed).
     static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let unique = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let path = out_dir("letters-pdf").join(format!("{name}.pdf"));
+    let unique = format!(
+        "{}.{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let own = out_dir("letters-pdf/by-test").join(format!("{name}.{unique}.pdf"));
+    std::fs::write(&own, pdf).unwrap();
     let temporary = out_dir("letters-pdf").join(format!(".{name}.{unique}.pdf"));
     std::fs::write(&temporary, pdf).unwrap();
-    std::fs::rename(&temporary, &path).unwrap();
-    path
+    std::fs::rename(&temporary, out_dir("letters-pdf").join(format!("{name}.pdf"))).unwrap();
+    own
 }
 
 fn pdftotext(path: &PathBuf) -> String {

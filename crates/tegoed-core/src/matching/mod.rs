@@ -16,25 +16,26 @@
 //! - names: [`name`] (normalisation and Jaro-Winkler token similarity);
 //! - combined payments: [`combination`] (bounded subset-sum);
 //! - confidence and auto-booking: [`score`] (the table);
-//! - reading and writing the book: `crate::book::matching`, and [`run`].
+//! - a person's decisions (confirm, reject, allocate, ignore, undo, IBAN
+//!   learning): [`decision`];
+//! - reading and writing the book: `crate::book::matching`, joined with
+//!   these rules by the use case `crate::reconcile`.
 
 pub mod combination;
+pub mod decision;
 mod engine;
 pub mod name;
 pub mod number;
 pub mod reason;
-mod run;
 pub mod score;
 
 use chrono::NaiveDate;
 
-use crate::ledger::Language;
+use crate::customer::Language;
 use crate::money::Money;
 
-pub(crate) use engine::looks_shared;
 pub use engine::{Pointer, detect_reversal, normalise_iban, pointers, propose};
 pub use reason::ReasonPart;
-pub use run::{Outcome, ProposalLine, run, run_with_book_settings};
 pub use score::{Confidence, Evidence};
 
 /// An open item (*openstaande post*): an invoice or credit note with

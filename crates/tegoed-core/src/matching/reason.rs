@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 
-use crate::ledger::Language;
+use crate::customer::Language;
 use crate::money::Money;
 use crate::reference::Kind;
 

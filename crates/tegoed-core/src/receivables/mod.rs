@@ -7,11 +7,10 @@
 
 mod status;
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
-use crate::book::{Book, BookError, CustomerRecord, InvoiceRecord};
+use crate::customer::CustomerRecord;
+use crate::invoice::InvoiceRecord;
 use crate::invoice::Stage;
 use crate::money::Money;
 
@@ -211,66 +210,6 @@ pub struct CustomerPosition {
     /// Why reminders to this customer wait for a person (a recent payment
     /// that could not be placed, or a pending match suggestion), if they do.
     pub hold: Option<String>,
-}
-
-/// Every invoice's position on `as_of`, ordered by due date.
-///
-/// # Errors
-/// When the book cannot be read.
-pub async fn positions(book: &Book, as_of: NaiveDate) -> Result<Vec<Position>, BookError> {
-    let records = book.invoices(as_of).await?;
-    Ok(records
-        .into_iter()
-        .map(|record| Position::of(record, as_of))
-        .collect())
-}
-
-/// The book's receivables on `as_of`.
-///
-/// # Errors
-/// When the book cannot be read.
-pub async fn summary(book: &Book, as_of: NaiveDate) -> Result<Summary, BookError> {
-    Ok(Summary::of(positions(book, as_of).await?, as_of))
-}
-
-/// Every customer with the totals of their invoices on `as_of`, by name,
-/// with why the dunning gate holds them (`holds`, by customer code).
-///
-/// # Errors
-/// When the book cannot be read.
-pub async fn by_customer(
-    book: &Book,
-    as_of: NaiveDate,
-    mut holds: HashMap<String, String>,
-) -> Result<Vec<CustomerPosition>, BookError> {
-    let positions = positions(book, as_of).await?;
-    let mut by_code: HashMap<&str, Vec<&Position>> = HashMap::new();
-    for position in &positions {
-        by_code
-            .entry(position.customer_code.as_str())
-            .or_default()
-            .push(position);
-    }
-    Ok(book
-        .customers()
-        .await?
-        .into_iter()
-        .map(|customer| {
-            let totals = Totals::of(
-                by_code
-                    .get(customer.code.as_str())
-                    .into_iter()
-                    .flatten()
-                    .copied(),
-            );
-            let hold = holds.remove(&customer.code);
-            CustomerPosition {
-                customer,
-                totals,
-                hold,
-            }
-        })
-        .collect())
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 use super::*;
-use crate::book::InvoiceRecord;
+use crate::invoice::InvoiceRecord;
 
 fn date(text: &str) -> NaiveDate {
     text.parse().unwrap()

@@ -5,8 +5,9 @@ use chrono::{DateTime, Utc};
 
 use std::collections::HashSet;
 
-use super::{Settings, propose};
+use super::input::{Rendered, from_rows, settings};
 use crate::book::{self, AllocationLine, Book, BookError};
+use crate::matching::{Settings, propose};
 
 /// What a matching run did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +51,7 @@ pub async fn run(
     let mut n_booked = 0;
     let mut n_suggested = 0;
     for pass in 0..MAX_PASSES {
-        let input = book::read_matching_input(&mut transaction).await?;
+        let input = from_rows(book::read_matching_rows(&mut transaction).await?);
         let mut items = input.items;
         items.extend(input.settled);
         let proposals = propose(&items, &input.payments, &input.knowledge, settings);
@@ -59,8 +60,10 @@ pub async fn run(
             .iter()
             .map(|payment| payment.transaction_id)
             .collect();
-        let (pass_booked, pass_suggested) =
-            book::write_proposals(&mut transaction, &ids, &proposals, at).await?;
+        let rendered = Rendered::new(&proposals);
+        book::write_proposals(&mut transaction, &ids, &rendered.rows(&proposals), at).await?;
+        let pass_booked = proposals.iter().filter(|proposal| proposal.auto).count();
+        let pass_suggested = proposals.len() - pass_booked;
         if pass == 0 {
             looked_at = ids;
         }
@@ -126,6 +129,5 @@ impl Outcome {
 /// # Errors
 /// When the book cannot be read or written; then nothing is written.
 pub async fn run_with_book_settings(book: &Book, at: DateTime<Utc>) -> Result<Outcome, BookError> {
-    let settings = book.matching_settings().await?;
-    run(book, &settings, at).await
+    run(book, &settings(book).await?, at).await
 }

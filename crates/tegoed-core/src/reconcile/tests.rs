@@ -1,16 +1,21 @@
-//! The book side of matching: runs write proposals, people's decisions stick
+//! Reconciling on a real book: runs write proposals, people's decisions stick
 //! and undo, IBANs are learned and unlearned, customers are held.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::*;
+use sqlx::SqliteConnection;
+
+use super::DecisionError;
 use crate::book::{
-    NewCustomer, NewInvoice, NewStatement, NewTransaction, insert_customer, insert_invoice,
+    Book, NewCustomer, NewInvoice, NewStatement, NewTransaction, insert_customer, insert_invoice,
     insert_statement, insert_transaction, upsert_account,
 };
 use crate::dunning::Hold;
-use crate::matching;
-use crate::receivables::{self, InvoiceStatus, LedgerStatus};
+use crate::matching::Settings;
+use crate::matching::decision::Refusal;
+use crate::money::Money;
+use crate::overview;
+use crate::receivables::{InvoiceStatus, LedgerStatus};
 use crate::reference::betalingskenmerk;
 use crate::today;
 
@@ -162,9 +167,7 @@ async fn book() -> (tempfile::TempDir, Book, Vec<i64>) {
 }
 
 async fn status(book: &Book, number: &str) -> (InvoiceStatus, Money) {
-    let positions = receivables::positions(book, date("2026-03-20"))
-        .await
-        .unwrap();
+    let positions = overview::positions(book, date("2026-03-20")).await.unwrap();
     let position = positions
         .into_iter()
         .find(|position| position.number == number)
@@ -175,9 +178,7 @@ async fn status(book: &Book, number: &str) -> (InvoiceStatus, Money) {
 #[tokio::test]
 async fn a_run_books_the_certain_and_suggests_the_rest() {
     let (_folder, book, ids) = book().await;
-    let outcome = matching::run(&book, &Settings::default(), at())
-        .await
-        .unwrap();
+    let outcome = super::run(&book, &Settings::default(), at()).await.unwrap();
     let booked: Vec<(&str, bool)> = outcome
         .allocations
         .iter()
@@ -233,9 +234,7 @@ async fn a_run_books_the_certain_and_suggests_the_rest() {
     );
 
     // A second run changes nothing and duplicates nothing.
-    let again = matching::run(&book, &Settings::default(), at())
-        .await
-        .unwrap();
+    let again = super::run(&book, &Settings::default(), at()).await.unwrap();
     assert_eq!(again.allocations.len(), 2);
     assert_eq!(book.allocation_lines(true).await.unwrap().len(), 1);
     assert_eq!(book.allocation_lines(false).await.unwrap().len(), 2);
@@ -245,19 +244,15 @@ async fn a_run_books_the_certain_and_suggests_the_rest() {
 #[tokio::test]
 async fn confirm_books_learns_the_iban_and_undo_restores_everything() {
     let (_folder, book, ids) = book().await;
-    matching::run(&book, &Settings::default(), at())
-        .await
-        .unwrap();
-    let decision = book.confirm_match(ids[1], "anna", at()).await.unwrap();
+    super::run(&book, &Settings::default(), at()).await.unwrap();
+    let decision = super::confirm(&book, ids[1], "anna", at()).await.unwrap();
     assert_eq!(status(&book, "2026-0003").await.0, InvoiceStatus::Paid);
     assert_eq!(book.learned_ibans().await.unwrap().len(), 1);
     // A later run leaves the confirmed match alone.
-    matching::run(&book, &Settings::default(), at())
-        .await
-        .unwrap();
+    super::run(&book, &Settings::default(), at()).await.unwrap();
     assert_eq!(status(&book, "2026-0003").await.0, InvoiceStatus::Paid);
 
-    book.undo_decision(decision, "anna", at()).await.unwrap();
+    super::undo(&book, decision, "anna", at()).await.unwrap();
     assert_eq!(status(&book, "2026-0003").await.0, InvoiceStatus::Open);
     assert!(book.learned_ibans().await.unwrap().is_empty());
     assert_eq!(
@@ -270,8 +265,8 @@ async fn confirm_books_learns_the_iban_and_undo_restores_everything() {
         1
     );
     assert!(matches!(
-        book.undo_decision(decision, "anna", at()).await,
-        Err(DecisionError::AlreadyUndone(_))
+        super::undo(&book, decision, "anna", at()).await,
+        Err(DecisionError::Refused(Refusal::AlreadyUndone(_)))
     ));
     let actions: Vec<String> =
         sqlx::query_scalar("SELECT action FROM audit_log WHERE action LIKE 'match.%' ORDER BY id")
@@ -287,10 +282,8 @@ async fn confirm_books_learns_the_iban_and_undo_restores_everything() {
 #[tokio::test]
 async fn a_learned_iban_lets_the_next_payment_book_itself() {
     let (_folder, book, ids) = book().await;
-    matching::run(&book, &Settings::default(), at())
-        .await
-        .unwrap();
-    book.confirm_match(ids[1], "anna", at()).await.unwrap();
+    super::run(&book, &Settings::default(), at()).await.unwrap();
+    super::confirm(&book, ids[1], "anna", at()).await.unwrap();
     let mut transaction = book.begin().await.unwrap();
     let statement: i64 = sqlx::query_scalar("SELECT id FROM statements")
         .fetch_one(&mut *transaction)
@@ -318,9 +311,7 @@ async fn a_learned_iban_lets_the_next_payment_book_itself() {
     .await
     .unwrap();
     transaction.commit().await.unwrap();
-    let outcome = matching::run(&book, &Settings::default(), at())
-        .await
-        .unwrap();
+    let outcome = super::run(&book, &Settings::default(), at()).await.unwrap();
     let line = outcome
         .allocations
         .iter()
@@ -333,14 +324,10 @@ async fn a_learned_iban_lets_the_next_payment_book_itself() {
 #[tokio::test]
 async fn reject_reopens_and_is_never_proposed_again() {
     let (_folder, book, ids) = book().await;
-    matching::run(&book, &Settings::default(), at())
-        .await
-        .unwrap();
-    book.reject_match(ids[0], "anna", at()).await.unwrap();
+    super::run(&book, &Settings::default(), at()).await.unwrap();
+    super::reject(&book, ids[0], "anna", at()).await.unwrap();
     assert_eq!(status(&book, "2026-0001").await.0, InvoiceStatus::Open);
-    let outcome = matching::run(&book, &Settings::default(), at())
-        .await
-        .unwrap();
+    let outcome = super::run(&book, &Settings::default(), at()).await.unwrap();
     assert!(
         outcome
             .allocations
@@ -348,59 +335,59 @@ async fn reject_reopens_and_is_never_proposed_again() {
             .all(|line| line.transaction_id != ids[0] || line.invoice != "2026-0001")
     );
     assert!(matches!(
-        book.reject_match(ids[2], "anna", at()).await,
-        Err(DecisionError::NothingToReject(_))
+        super::reject(&book, ids[2], "anna", at()).await,
+        Err(DecisionError::Refused(Refusal::NothingToReject(_)))
     ));
 }
 
 #[tokio::test]
 async fn split_reassign_and_not_a_customer_payment() {
     let (_folder, book, ids) = book().await;
-    matching::run(&book, &Settings::default(), at())
-        .await
-        .unwrap();
+    super::run(&book, &Settings::default(), at()).await.unwrap();
     // Split the name-only payment of 484.00 over two invoices.
-    let split = book
-        .allocate_match(
-            ids[1],
-            &[
-                ("2026-0003".into(), Money::from_cents(28_400)),
-                ("2026-0004".into(), Money::from_cents(20_000)),
-            ],
-            "anna",
-            at(),
-        )
-        .await
-        .unwrap();
+    let split = super::allocate(
+        &book,
+        ids[1],
+        &[
+            ("2026-0003".into(), Money::from_cents(28_400)),
+            ("2026-0004".into(), Money::from_cents(20_000)),
+        ],
+        "anna",
+        at(),
+    )
+    .await
+    .unwrap();
     assert_eq!(
         status(&book, "2026-0003").await,
         (InvoiceStatus::PartiallyPaid, Money::from_cents(20_000))
     );
     assert_eq!(status(&book, "2026-0004").await.0, InvoiceStatus::Paid);
-    book.undo_decision(split, "anna", at()).await.unwrap();
+    super::undo(&book, split, "anna", at()).await.unwrap();
     assert_eq!(status(&book, "2026-0004").await.0, InvoiceStatus::Open);
     assert!(matches!(
-        book.allocate_match(
+        super::allocate(
+            &book,
             ids[1],
             &[("2026-0003".into(), Money::from_cents(90_000))],
             "anna",
             at()
         )
         .await,
-        Err(DecisionError::DoesNotFit { .. })
+        Err(DecisionError::Refused(Refusal::DoesNotFit { .. }))
     ));
     assert!(matches!(
-        book.allocate_match(
+        super::allocate(
+            &book,
             ids[1],
             &[("9999".into(), Money::from_cents(100))],
             "anna",
             at()
         )
         .await,
-        Err(DecisionError::UnknownInvoice(_))
+        Err(DecisionError::Refused(Refusal::UnknownInvoice(_)))
     ));
     assert!(matches!(
-        book.allocate_match(
+        super::allocate(&book,
             ids[1],
             &[
                 ("2026-0003".into(), Money::from_cents(100)),
@@ -410,10 +397,10 @@ async fn split_reassign_and_not_a_customer_payment() {
             at()
         )
         .await,
-        Err(DecisionError::TwiceInSplit(number)) if number == "2026-0003"
+        Err(DecisionError::Refused(Refusal::TwiceInSplit(number))) if number == "2026-0003"
     ));
     // Re-assign the 100.00 to 2026-0002: a partial payment.
-    book.reassign_match(ids[3], "2026-0002", "anna", at())
+    super::reassign(&book, ids[3], "2026-0002", "anna", at())
         .await
         .unwrap();
     assert_eq!(
@@ -421,12 +408,10 @@ async fn split_reassign_and_not_a_customer_payment() {
         (InvoiceStatus::PartiallyPaid, Money::from_cents(50_500))
     );
     // Rent is not a customer payment; runs leave it alone.
-    let ignored = book.ignore_transaction(ids[2], "anna", at()).await.unwrap();
-    let outcome = matching::run(&book, &Settings::default(), at())
-        .await
-        .unwrap();
+    let ignored = super::ignore(&book, ids[2], "anna", at()).await.unwrap();
+    let outcome = super::run(&book, &Settings::default(), at()).await.unwrap();
     assert_eq!(outcome.unmatched_transactions, 0);
-    let later = book.confirm_match(ids[1], "anna", at()).await.unwrap();
+    let later = super::confirm(&book, ids[1], "anna", at()).await.unwrap();
     assert!(later > ignored);
 }
 
@@ -451,9 +436,7 @@ async fn customers_with_unplaced_payments_or_pending_suggestions_are_held() {
     // Unplaced payments hold of any age (issue 15: a combined payment the
     // matcher could not split is the commonest "but I paid"), and the
     // suggestions wait for a person too.
-    matching::run(&book, &Settings::default(), at())
-        .await
-        .unwrap();
+    super::run(&book, &Settings::default(), at()).await.unwrap();
     let held = today::holds(&book).await.unwrap();
     assert!(
         why(&held, "D1").contains("match suggestion for 2026-0002 awaits a person"),
@@ -463,7 +446,7 @@ async fn customers_with_unplaced_payments_or_pending_suggestions_are_held() {
         why(&held, "D2").contains("match suggestion for 2026-0003 awaits a person"),
         "{held:?}"
     );
-    book.confirm_match(ids[1], "anna", at()).await.unwrap();
-    book.ignore_transaction(ids[3], "anna", at()).await.unwrap();
+    super::confirm(&book, ids[1], "anna", at()).await.unwrap();
+    super::ignore(&book, ids[3], "anna", at()).await.unwrap();
     assert!(today::holds(&book).await.unwrap().is_empty());
 }
