@@ -466,3 +466,99 @@ async fn preview_shows_the_header_row_and_confidences() {
     );
     assert!(!preview.saved);
 }
+
+/// Issue 17: an invoicing tool's export with a row per invoice line is
+/// one invoice per number, in its own currency, and what was paid is not
+/// chased again.
+#[tokio::test]
+async fn r17_an_invoice_line_export_imports_one_invoice_per_number() {
+    let (_folder, book) = new_book().await;
+    let report = import_bytes(
+        &book,
+        "invoiceninja_invoices.csv",
+        &fixture("invoiceninja_invoices.csv"),
+    )
+    .await;
+    assert_eq!(report.added, 7, "{:?}", report.warnings);
+    let (_, invoices) = book.ledger_state().await.unwrap();
+    let repeated: Vec<_> = invoices
+        .iter()
+        .filter(|invoice| invoice.number == "2")
+        .collect();
+    assert_eq!(repeated.len(), 1);
+    assert_eq!(repeated[0].amount, Money::from_cents(2_667));
+    assert_eq!(repeated[0].ledger_open, Some(Money::from_cents(1_973)));
+    assert_eq!(repeated[0].currency, "USD");
+
+    // Zoho's sample holds drafts only, which are not read; as sent
+    // invoices its item rows are three invoices.
+    let report = import_bytes(&book, "zoho_invoices.csv", &fixture("zoho_invoices.csv")).await;
+    assert_eq!((report.added, report.warnings.len()), (0, 3));
+    let sent = String::from_utf8(fixture("zoho_invoices.csv"))
+        .unwrap()
+        .replace(",Draft,", ",Sent,");
+    let report = import_bytes(&book, "zoho_invoices.csv", sent.as_bytes()).await;
+    assert_eq!(report.added, 3, "{:?}", report.warnings);
+    let (_, invoices) = book.ledger_state().await.unwrap();
+    let zoho = invoices
+        .iter()
+        .find(|invoice| invoice.number == "INV-000003")
+        .unwrap();
+    assert_eq!(zoho.amount, Money::from_cents(39_000));
+    assert_eq!(zoho.due_date, day("2021-02-27"));
+}
+
+/// Issue 17: a CSV that is plainly an invoice list but lacks a column is
+/// not called an unknown bank layout; it waits for a mapping, naming what
+/// was recognised, and nothing is imported.
+#[tokio::test]
+async fn r17_an_unmapped_invoice_list_says_what_was_recognised() {
+    let bytes = fixture("wave_transactions.csv");
+    let error = tegoed_core::intake::parse("wave_transactions.csv", &bytes).unwrap_err();
+    let message = error.to_string();
+    assert!(!message.contains("not a known bank layout"), "{message}");
+    assert!(
+        message.starts_with(
+            "wave_transactions.csv, sheet 'wave_transactions', row 1: this looks like an invoice list"
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains("'Invoice Number' (invoice number)"),
+        "{message}"
+    );
+    assert!(message.contains("'Customer' (customer name)"), "{message}");
+    assert!(message.contains("import screen"), "{message}");
+    assert!(message.contains("`tegoed import`"), "{message}");
+    assert_eq!(error.kind(), "no_invoice_columns");
+
+    let (_folder, book) = new_book().await;
+    let prepared =
+        tegoed_core::import::prepare_one(&book, "wave_transactions.csv".to_owned(), bytes)
+            .await
+            .unwrap();
+    assert!(prepared.needs_mapping());
+    assert_eq!(prepared.kind(), tegoed_core::intake::Kind::Ledger);
+    let (customers, invoices) = book.ledger_state().await.unwrap();
+    assert!(customers.is_empty() && invoices.is_empty());
+
+    // A bank CSV of an unknown layout is still one.
+    let bank = "Datum;Bedrag;Omschrijving\n02-11-2026;12,50;koffie\n";
+    let error = tegoed_core::intake::parse("x.csv", bank.as_bytes()).unwrap_err();
+    assert_eq!(error.kind(), "unknown_csv_layout", "{error}");
+}
+
+/// Issue 17: rows of one invoice that disagree on the customer are
+/// refused with the cell named, and nothing is imported.
+#[tokio::test]
+async fn r17_invoice_rows_that_disagree_import_nothing() {
+    let (_folder, book) = new_book().await;
+    let bytes = fixture("line_rows_disagree.csv");
+    let error = ledger::parse("line_rows_disagree.csv", &bytes, &[]).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "line_rows_disagree.csv, sheet 'line_rows_disagree', cell B3 (Customer): invoice INV-7 has customer name 'Acme Corp' on this row but 'Acme' in cell B2; the rows of one invoice must agree, so correct one of them"
+    );
+    let (customers, invoices) = book.ledger_state().await.unwrap();
+    assert!(customers.is_empty() && invoices.is_empty());
+}
