@@ -223,6 +223,8 @@ const EXACT: &[(&str, Field, f32, Option<Table>)] = &[
     ("nogteontvangen", Field::OpenAmount, 1.0, None),
     ("teontvangen", Field::OpenAmount, 0.9, None),
     ("restant", Field::OpenAmount, 0.9, None),
+    ("tebetalen", Field::OpenAmount, 0.9, None),
+    ("nogtevoldoen", Field::OpenAmount, 1.0, None),
     ("restbedrag", Field::OpenAmount, 0.9, None),
     ("openamount", Field::OpenAmount, 1.0, None),
     ("outstanding", Field::OpenAmount, 1.0, None),
@@ -527,6 +529,9 @@ const FRAGMENTS: &[(&str, Meaning)] = &[
     ("naam", Meaning::Field(Field::CustomerName, 0.6)),
 ];
 
+/// Currency codes an amount header may end with, normalised.
+const CURRENCY_SUFFIXES: &[&str] = &["eur", "usd", "gbp", "chf", "euro"];
+
 /// What one header means for a table, if anything.
 fn meaning(header: &str, table: Table) -> Option<Meaning> {
     let key = normalise(header);
@@ -540,15 +545,30 @@ fn meaning(header: &str, table: Table) -> Option<Meaning> {
         Table::Invoices => field.on_invoices(),
         Table::Customers => field.on_customers(),
     };
-    let exact = EXACT
+    let exact = |key: &str| {
+        EXACT
+            .iter()
+            .filter(|(synonym, field, _, only)| {
+                *synonym == key && fits(*field) && only.is_none_or(|only| only == table)
+            })
+            .map(|(_, field, confidence, _)| Meaning::Field(*field, *confidence))
+            .next()
+    };
+    if let Some(found) = exact(&key) {
+        return Some(found);
+    }
+    // `Total (EUR)`, `Bedrag EUR`, `Amount (USD)`: the header without the
+    // currency it names.
+    let without_currency = CURRENCY_SUFFIXES
         .iter()
-        .filter(|(synonym, field, _, only)| {
-            *synonym == key && fits(*field) && only.is_none_or(|only| only == table)
-        })
-        .map(|(_, field, confidence, _)| Meaning::Field(*field, *confidence))
-        .next();
-    if exact.is_some() {
-        return exact;
+        .find_map(|code| key.strip_suffix(code).filter(|rest| !rest.is_empty()));
+    if let Some(rest) = without_currency {
+        if IGNORED_EXACT.contains(&rest) {
+            return Some(Meaning::Ignored);
+        }
+        if let Some(Meaning::Field(field, confidence)) = exact(rest) {
+            return Some(Meaning::Field(field, confidence * 0.95));
+        }
     }
     FRAGMENTS
         .iter()

@@ -234,6 +234,25 @@ pub static PRESETS: &[Preset] = &[
         source: "Akaunting's invoice import/export sample public/files/import/invoices.csv (invoice_number, invoice_status_code, invoiced_at, due_at, amount, currency_code, customer_name, …)",
     },
     Preset {
+        key: "wave",
+        name: "Wave",
+        table: Table::Invoices,
+        signature: &[
+            "transactionid",
+            "accountname",
+            "invoicenumber",
+            "amountonecolumn",
+        ],
+        columns: &[
+            ("invoicenumber", Field::InvoiceNumber),
+            ("customer", Field::CustomerName),
+            ("transactiondate", Field::InvoiceDate),
+            ("amountonecolumn", Field::Amount),
+        ],
+        verified: true,
+        source: "Wave's accounting transactions export (a row per posting; the Accounts Receivable postings of an invoice number are its amount and its payments), as in Invoice Ninja's import fixture tests/Feature/Import/wave_invoices.csv",
+    },
+    Preset {
         key: "frappe_books",
         name: "Frappe Books",
         table: Table::Invoices,

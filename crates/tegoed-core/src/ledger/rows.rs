@@ -413,9 +413,13 @@ fn read_invoices(
     reader: &Reader<'_>,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<LedgerInvoice>, LedgerError> {
+    if let Some(account_column) = posting_account_column(reader) {
+        return read_receivable_postings(reader, account_column, warnings);
+    }
     let number_column = reader.table.column(Field::InvoiceNumber).unwrap_or(0);
     let header_key = normalise(&reader.table.header(number_column));
     let paid_column = paid_column(reader);
+    let flags = Flags::of(reader);
     let mut gathered: Vec<Gathered> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut drafts: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -452,16 +456,31 @@ fn read_invoices(
             continue;
         }
         let seen_before = index.contains_key(&number) || drafts.contains(&number);
-        if let Some((column, cell)) = reader.cell(row, Field::Status)
-            && is_draft(&cell.display())
-        {
+        let flag = |column: Option<u32>| {
+            column.and_then(|column| {
+                let cell = reader.sheet.cell(row as usize, column as usize);
+                value::yes_no(cell)
+                    .ok()
+                    .flatten()
+                    .map(|flag| (column, cell, flag))
+            })
+        };
+        // Frappe Books marks an unsubmitted invoice (a draft) with
+        // `Submitted` 0 and a cancelled one with `Cancelled` 1.
+        let unsubmitted = flag(flags.submitted).filter(|(_, _, submitted)| !submitted);
+        let draft = reader
+            .cell(row, Field::Status)
+            .filter(|(_, cell)| is_draft(&cell.display()))
+            .or(unsubmitted.map(|(column, cell, _)| (column, cell)));
+        if let Some((column, cell)) = draft {
             // A draft is not yet owed: it is read once it has been sent.
             if !seen_before {
                 warnings.push(format!(
-                    "{}, sheet '{}', cell {}: invoice {number} is a draft (status '{}'); drafts are not read, import the list again once it has been sent",
+                    "{}, sheet '{}', cell {}: invoice {number} is a draft ({} '{}'); drafts are not read, import the list again once it has been sent",
                     reader.file,
                     reader.sheet.name,
                     cell_name(row, column),
+                    reader.table.header(column),
                     cell.display()
                 ));
                 drafts.insert(number);
@@ -470,7 +489,9 @@ fn read_invoices(
         }
         let (amount, amount_sign) = reader.signed_amount(row, Field::Amount)?;
         let (open_amount, open_sign) = reader.signed_amount(row, Field::OpenAmount)?;
+        let cancelled = flag(flags.cancelled).is_some_and(|(_, _, cancelled)| cancelled);
         let status = match reader.cell(row, Field::Status) {
+            _ if cancelled => Some(LedgerStatus::Credited),
             Some((column, cell)) if !cell.is_empty() => {
                 let status = status(&cell.display());
                 if status.is_none() && !seen_before {
@@ -839,6 +860,36 @@ fn paid_amount(reader: &Reader<'_>, column: u32, cell: &Cell) -> Option<Money> {
     }
 }
 
+/// Unmapped yes/no columns that say an invoice is a draft or cancelled.
+struct Flags {
+    /// `Submitted`: no means a draft.
+    submitted: Option<u32>,
+    /// `Cancelled`: yes means cancelled.
+    cancelled: Option<u32>,
+}
+
+impl Flags {
+    fn of(reader: &Reader<'_>) -> Flags {
+        let mapped: Vec<u32> = reader.table.columns.values().copied().collect();
+        let find = |names: &[&str]| {
+            reader
+                .table
+                .headers
+                .iter()
+                .enumerate()
+                .filter_map(|(index, header)| Some((u32::try_from(index).ok()?, normalise(header))))
+                .find(|(column, header)| {
+                    !mapped.contains(column) && names.contains(&header.as_str())
+                })
+                .map(|(column, _)| column)
+        };
+        Flags {
+            submitted: find(&["submitted", "ingediend"]),
+            cancelled: find(&["cancelled", "canceled", "geannuleerd"]),
+        }
+    }
+}
+
 /// True for the status of an invoice not yet sent (*concept*).
 fn is_draft(text: &str) -> bool {
     matches!(
@@ -904,6 +955,150 @@ fn currency(text: &str) -> Option<String> {
     }
     (trimmed.len() == 3 && trimmed.chars().all(|c| c.is_ascii_alphabetic()))
         .then(|| trimmed.to_ascii_uppercase())
+}
+
+/// Account names of the receivables (*debiteuren*) account in a
+/// general-ledger export.
+const RECEIVABLE_ACCOUNTS: &[&str] = &["accountsreceivable", "debiteuren", "debtors"];
+
+/// The account column of a general-ledger export with invoice numbers
+/// (Wave's transactions export: `Account Name` beside `Amount (One
+/// column)`), whose rows are postings rather than invoices.
+fn posting_account_column(reader: &Reader<'_>) -> Option<u32> {
+    let headers: Vec<String> = reader
+        .table
+        .headers
+        .iter()
+        .map(|header| normalise(header))
+        .collect();
+    let amount_header = reader
+        .table
+        .column(Field::Amount)
+        .and_then(|column| headers.get(column as usize))?;
+    if amount_header != "amountonecolumn" {
+        return None;
+    }
+    let account = headers.iter().position(|header| header == "accountname")?;
+    u32::try_from(account).ok()
+}
+
+/// Reads invoices from the postings of a general-ledger export: only the
+/// receivables account's postings count (income and tax lines are the
+/// same money again). Per invoice number, the debits are the invoice and
+/// the credits its payments and credits, so the invoice amount is the sum
+/// of the debits and the open amount the balance. The invoice date and
+/// customer come from the debits; payments for an invoice the export does
+/// not contain are left out, with a warning.
+fn read_receivable_postings(
+    reader: &Reader<'_>,
+    account_column: u32,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<LedgerInvoice>, LedgerError> {
+    let mut invoices: Vec<(LedgerInvoice, rust_decimal::Decimal, rust_decimal::Decimal)> =
+        Vec::new();
+    let mut payments_only: Vec<(String, u32)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut credits: Vec<(String, u32, Money)> = Vec::new();
+    let overflow = |row: u32| {
+        let column = reader.table.column(Field::Amount).unwrap_or(0);
+        LedgerError::BadAmount {
+            at: reader.at(row, column),
+            value: reader.sheet.cell(row as usize, column as usize).display(),
+        }
+    };
+    for (row, cells) in reader.rows() {
+        let account = cells
+            .get(account_column as usize)
+            .and_then(Cell::text)
+            .map(normalise);
+        if !account.is_some_and(|account| RECEIVABLE_ACCOUNTS.contains(&account.as_str())) {
+            continue;
+        }
+        let Some(number) = reader.text(row, Field::InvoiceNumber) else {
+            continue;
+        };
+        let (Some(amount), sign) = reader.signed_amount(row, Field::Amount)? else {
+            continue;
+        };
+        if !amount.is_positive() {
+            credits.push((number, row, amount));
+            continue;
+        }
+        let currency = sign.map(|(_, code)| code.to_owned());
+        let invoice = LedgerInvoice {
+            number: number.clone(),
+            customer_code: reader.text(row, Field::CustomerCode),
+            customer_name: reader.text(row, Field::CustomerName),
+            invoice_date: reader.date(row, Field::InvoiceDate)?,
+            due_date: reader.date(row, Field::DueDate)?,
+            due_date_derived: false,
+            amount: None,
+            open_amount: None,
+            currency,
+            reference: None,
+            order_number: reader.text(row, Field::OrderNumber),
+            status: None,
+            credits: None,
+            payment_term_days: None,
+            customer: None,
+            place: reader.place(row),
+        };
+        match index.get(&number).and_then(|at| invoices.get_mut(*at)) {
+            Some((first, total, open)) => {
+                let mut gathered = Gathered {
+                    invoice: first.clone(),
+                    origins: COMPARED
+                        .iter()
+                        .map(|(label, _)| (*label, first.place.row))
+                        .collect(),
+                    amounts: Vec::new(),
+                    open_amounts: Vec::new(),
+                    paid: None,
+                };
+                merge(reader, &mut gathered, invoice, row)?;
+                *first = gathered.invoice;
+                *total = total
+                    .checked_add(amount.decimal())
+                    .ok_or_else(|| overflow(row))?;
+                *open = open
+                    .checked_add(amount.decimal())
+                    .ok_or_else(|| overflow(row))?;
+            }
+            None => {
+                index.insert(number, invoices.len());
+                invoices.push((invoice, amount.decimal(), amount.decimal()));
+            }
+        }
+    }
+    for (number, row, amount) in credits {
+        match index.get(&number).and_then(|at| invoices.get_mut(*at)) {
+            Some((_, _, open)) => {
+                *open = open
+                    .checked_add(amount.decimal())
+                    .ok_or_else(|| overflow(row))?;
+            }
+            None => payments_only.push((number, row)),
+        }
+    }
+    for (number, row) in payments_only {
+        warnings.push(format!(
+            "{}, sheet '{}', row {}: a payment or credit for invoice {number}, which this export does not contain, is left out",
+            reader.file,
+            reader.sheet.name,
+            row + 1
+        ));
+    }
+    Ok(invoices
+        .into_iter()
+        .map(|(mut invoice, total, open)| {
+            invoice.amount = Some(Money::new(total));
+            invoice.open_amount = Some(Money::new(open));
+            if open.is_zero() {
+                invoice.status = Some(LedgerStatus::Paid);
+            }
+            invoice
+        })
+        .collect())
 }
 
 /// Reads the customer rows.

@@ -657,3 +657,85 @@ fn paid_less_than_the_amount_leaves_the_rest_open() {
         .collect();
     assert_eq!(open, [Some(money("8.49")), Some(money("0.00"))]);
 }
+
+#[test]
+fn amount_headers_that_name_their_currency() {
+    check_headers(
+        &[
+            "Invoice Number",
+            "Total (EUR)",
+            "Tax (EUR)",
+            "Amount Due (EUR)",
+        ],
+        &[
+            (Field::InvoiceNumber, 0),
+            (Field::Amount, 1),
+            (Field::OpenAmount, 3),
+        ],
+    );
+    check_headers(
+        &["Factuurnummer", "Bedrag EUR", "Te betalen"],
+        &[
+            (Field::InvoiceNumber, 0),
+            (Field::Amount, 1),
+            (Field::OpenAmount, 2),
+        ],
+    );
+}
+
+#[test]
+fn drafts_are_not_read_and_cancelled_invoices_are_credited() {
+    let ledger = csv_ledger(
+        "Invoice Number,Client,Status,Total\n\
+         A-1,Acme,Draft,10.00\n\
+         A-1,Acme,Draft,10.00\n\
+         A-2,Acme,Sent,20.00\n",
+    )
+    .unwrap();
+    assert_eq!(ledger.invoices.len(), 1);
+    assert_eq!(ledger.invoices[0].number, "A-2");
+    assert_eq!(ledger.warnings.len(), 1, "{:?}", ledger.warnings);
+    let ledger = csv_ledger(
+        "Invoice No,Party,Grand Total,Submitted,Cancelled\n\
+         1,Lyn,10,1,1\n\
+         2,Lyn,20,0,0\n\
+         3,Lyn,30,1,0\n",
+    )
+    .unwrap();
+    let read: Vec<_> = ledger
+        .invoices
+        .iter()
+        .map(|invoice| (invoice.number.as_str(), invoice.status))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("1", Some(crate::invoice::LedgerStatus::Credited)),
+            ("3", None)
+        ]
+    );
+}
+
+#[test]
+fn a_general_ledger_export_reads_its_receivable_postings() {
+    let ledger = csv_ledger(
+        "Transaction ID,Transaction Date,Account Name,Amount (One column),Customer,Invoice Number\n\
+         1,2021-01-28,Sales,100.00,Acme,7\n\
+         1,2021-01-28,Accounts Receivable,121.00,Acme,7\n\
+         2,2021-02-03,Accounts Receivable,-21.00,Acme,7\n\
+         3,2021-02-03,Accounts Receivable,-5.00,Bolt,9\n",
+    )
+    .unwrap();
+    assert_eq!(ledger.preset, Some("wave"));
+    assert_eq!(ledger.invoices.len(), 1);
+    let invoice = &ledger.invoices[0];
+    assert_eq!(
+        (invoice.amount, invoice.open_amount, invoice.invoice_date),
+        (
+            Some(money("121.00")),
+            Some(money("100.00")),
+            Some(date(2021, 1, 28))
+        )
+    );
+    assert_eq!(ledger.warnings.len(), 1, "{:?}", ledger.warnings);
+}
