@@ -548,11 +548,53 @@ async fn r17_an_unmapped_invoice_list_says_what_was_recognised() {
 async fn r17_invoice_rows_that_disagree_import_nothing() {
     let (_folder, book) = new_book().await;
     let bytes = fixture("line_rows_disagree.csv");
-    let error = ledger::parse("line_rows_disagree.csv", &bytes, &[]).unwrap_err();
+    let error = tegoed_core::import::prepare_one(&book, "line_rows_disagree.csv".to_owned(), bytes)
+        .await
+        .unwrap_err();
+    assert!(error.is_user_error());
     assert_eq!(
         error.to_string(),
         "line_rows_disagree.csv, sheet 'line_rows_disagree', cell B3 (Customer): invoice INV-7 has customer name 'Acme Corp' on this row but 'Acme' in cell B2; the rows of one invoice must agree, so correct one of them"
     );
     let (customers, invoices) = book.ledger_state().await.unwrap();
     assert!(customers.is_empty() && invoices.is_empty());
+}
+
+/// Issue 17: every invoicing-tool sample goes through intake as a ledger
+/// (never taken for a bank CSV), and reads as its golden says.
+#[test]
+fn r17_invoicing_tool_exports_are_ledgers_to_intake() {
+    for name in [
+        "invoiceninja_invoices.csv",
+        "zoho_invoices_sent.csv",
+        "freshbooks_invoices.csv",
+        "invoicely_invoices.csv",
+        "wave_transactions.csv",
+        "akaunting_invoices.csv",
+        "frappe_books_sales_invoices_inr.csv",
+        "moneybird_reconstructed.csv",
+        "jortt_reconstructed.csv",
+        "snelstart_reconstructed.csv",
+        "exact_online_reconstructed.csv",
+        "informer_reconstructed.csv",
+        "english_terms_currency_signs.csv",
+    ] {
+        let parsed = tegoed_core::intake::parse(name, &fixture(name))
+            .unwrap_or_else(|error| panic!("{name}: {error}"));
+        let tegoed_core::intake::ParsedFile::Ledger(ledger) = parsed else {
+            panic!("{name}: not read as a ledger")
+        };
+        assert!(!ledger.invoices.is_empty(), "{name}");
+    }
+    for name in [
+        "frappe_books_sales_invoices.csv",
+        "line_rows_disagree.csv",
+        "same_number_twice.csv",
+        "currency_sign_mismatch.csv",
+        "currency_sign_bad_amount.csv",
+    ] {
+        let error = tegoed_core::intake::parse(name, &fixture(name)).unwrap_err();
+        assert_eq!(error.kind(), "invalid", "{name}: {error}");
+        assert!(error.to_string().starts_with(name), "{name}: {error}");
+    }
 }
