@@ -1135,7 +1135,7 @@ fn read_customers(reader: &Reader<'_>) -> Result<Vec<LedgerCustomer>, LedgerErro
             payment_term_days: reader.typed(
                 row,
                 Field::PaymentTerm,
-                value::days,
+                payment_term,
                 "a payment term in days (e.g. 30)",
             )?,
             language: reader.typed(
