@@ -132,6 +132,10 @@ pub fn parse_with_mappings(
                 Ok(parsed) => Ok(ParsedFile::Ledger(Box::new(parsed))),
                 // No invoice columns either: the bank reader's answer stands
                 // (an unknown bank CSV layout may have a saved bank mapping).
+                // A CSV whose headers are plainly an invoice list but lack
+                // a column (`InvoiceColumnsIncomplete`) is not called an
+                // unknown bank layout: the ledger's answer says what was
+                // recognised and that the columns can be mapped.
                 Err(LedgerError::NoInvoiceColumns { .. } | LedgerError::Unreadable { .. }) => {
                     Err(bank_error.into())
                 }

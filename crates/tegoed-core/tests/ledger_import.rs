@@ -465,3 +465,135 @@ async fn preview_shows_the_header_row_and_confidences() {
     );
     assert!(!preview.saved);
 }
+
+/// Issue 17: an invoicing tool's export with a row per invoice line is
+/// one invoice per number, in its own currency, and what was paid is not
+/// chased again.
+#[tokio::test]
+async fn r17_an_invoice_line_export_imports_one_invoice_per_number() {
+    let (_folder, book) = new_book().await;
+    let report = import_bytes(
+        &book,
+        "invoiceninja_invoices.csv",
+        &fixture("invoiceninja_invoices.csv"),
+    )
+    .await;
+    assert_eq!(report.added, 7, "{:?}", report.warnings);
+    let (_, invoices) = book.ledger_state().await.unwrap();
+    let repeated: Vec<_> = invoices
+        .iter()
+        .filter(|invoice| invoice.number == "2")
+        .collect();
+    assert_eq!(repeated.len(), 1);
+    assert_eq!(repeated[0].amount, Money::from_cents(2_667));
+    assert_eq!(repeated[0].ledger_open, Some(Money::from_cents(1_973)));
+    assert_eq!(repeated[0].currency, "USD");
+
+    // Zoho's sample holds drafts only, which are not read; as sent
+    // invoices its item rows are three invoices.
+    let report = import_bytes(&book, "zoho_invoices.csv", &fixture("zoho_invoices.csv")).await;
+    assert_eq!((report.added, report.warnings.len()), (0, 3));
+    let sent = String::from_utf8(fixture("zoho_invoices.csv"))
+        .unwrap()
+        .replace(",Draft,", ",Sent,");
+    let report = import_bytes(&book, "zoho_invoices.csv", sent.as_bytes()).await;
+    assert_eq!(report.added, 3, "{:?}", report.warnings);
+    let (_, invoices) = book.ledger_state().await.unwrap();
+    let zoho = invoices
+        .iter()
+        .find(|invoice| invoice.number == "INV-000003")
+        .unwrap();
+    assert_eq!(zoho.amount, Money::from_cents(39_000));
+    assert_eq!(zoho.due_date, day("2021-02-27"));
+}
+
+/// Issue 17: a CSV that is plainly an invoice list but lacks a column is
+/// not called an unknown bank layout; it waits for a mapping, naming what
+/// was recognised, and nothing is imported.
+#[tokio::test]
+async fn r17_an_unmapped_invoice_list_says_what_was_recognised() {
+    let bytes = fixture("invoice_list_unmapped_amount.csv");
+    let error = tegoed_core::intake::parse("invoice_list_unmapped_amount.csv", &bytes).unwrap_err();
+    let message = error.to_string();
+    assert!(!message.contains("not a known bank layout"), "{message}");
+    assert_eq!(
+        message,
+        "invoice_list_unmapped_amount.csv, sheet 'invoice_list_unmapped_amount', row 1: this looks like an invoice list, not a bank statement: recognised 'Factuurnr' (invoice number), 'Klant' (customer name), 'Datum' (invoice date), 'Vervaldatum' (due date), but no column for the invoice amount or the amount still open. Map its columns once in the app's import screen; Tegoed saves the mapping for files shaped like this one, and `tegoed import` (which has no mapping option of its own) reads them with it from then on"
+    );
+    assert_eq!(error.kind(), "no_invoice_columns");
+
+    let (_folder, book) = new_book().await;
+    let prepared = tegoed_core::import::prepare_one(
+        &book,
+        "invoice_list_unmapped_amount.csv".to_owned(),
+        bytes,
+    )
+    .await
+    .unwrap();
+    assert!(prepared.needs_mapping());
+    assert_eq!(prepared.kind(), tegoed_core::intake::Kind::Ledger);
+    let (customers, invoices) = book.ledger_state().await.unwrap();
+    assert!(customers.is_empty() && invoices.is_empty());
+
+    // A bank CSV of an unknown layout is still one.
+    let bank = "Datum;Bedrag;Omschrijving\n02-11-2026;12,50;koffie\n";
+    let error = tegoed_core::intake::parse("x.csv", bank.as_bytes()).unwrap_err();
+    assert_eq!(error.kind(), "unknown_csv_layout", "{error}");
+}
+
+/// Issue 17: rows of one invoice that disagree on the customer are
+/// refused with the cell named, and nothing is imported.
+#[tokio::test]
+async fn r17_invoice_rows_that_disagree_import_nothing() {
+    let (_folder, book) = new_book().await;
+    let bytes = fixture("line_rows_disagree.csv");
+    let error = tegoed_core::import::prepare_one(&book, "line_rows_disagree.csv".to_owned(), bytes)
+        .await
+        .unwrap_err();
+    assert!(error.is_user_error());
+    assert_eq!(
+        error.to_string(),
+        "line_rows_disagree.csv, sheet 'line_rows_disagree', cell B3 (Customer): invoice INV-7 has customer name 'Acme Corp' on this row but 'Acme' in cell B2; the rows of one invoice must agree, so correct one of them"
+    );
+    let (customers, invoices) = book.ledger_state().await.unwrap();
+    assert!(customers.is_empty() && invoices.is_empty());
+}
+
+/// Issue 17: every invoicing-tool sample goes through intake as a ledger
+/// (never taken for a bank CSV), and reads as its golden says.
+#[test]
+fn r17_invoicing_tool_exports_are_ledgers_to_intake() {
+    for name in [
+        "invoiceninja_invoices.csv",
+        "zoho_invoices_sent.csv",
+        "freshbooks_invoices.csv",
+        "invoicely_invoices.csv",
+        "wave_transactions.csv",
+        "akaunting_invoices.csv",
+        "frappe_books_sales_invoices_inr.csv",
+        "moneybird_reconstructed.csv",
+        "jortt_reconstructed.csv",
+        "snelstart_reconstructed.csv",
+        "exact_online_reconstructed.csv",
+        "informer_reconstructed.csv",
+        "english_terms_currency_signs.csv",
+    ] {
+        let parsed = tegoed_core::intake::parse(name, &fixture(name))
+            .unwrap_or_else(|error| panic!("{name}: {error}"));
+        let tegoed_core::intake::ParsedFile::Ledger(ledger) = parsed else {
+            panic!("{name}: not read as a ledger")
+        };
+        assert!(!ledger.invoices.is_empty(), "{name}");
+    }
+    for name in [
+        "frappe_books_sales_invoices.csv",
+        "line_rows_disagree.csv",
+        "same_number_twice.csv",
+        "currency_sign_mismatch.csv",
+        "currency_sign_bad_amount.csv",
+    ] {
+        let error = tegoed_core::intake::parse(name, &fixture(name)).unwrap_err();
+        assert_eq!(error.kind(), "invalid", "{name}: {error}");
+        assert!(error.to_string().starts_with(name), "{name}: {error}");
+    }
+}

@@ -286,7 +286,12 @@ async fn read(
             }
         }
         Err(IntakeError::Ledger(error)) if ledger_needs_mapping(&error) => {
-            Content::NeedsMapping(NeedsMapping::Ledger(error))
+            // A CSV that looks like an invoice list may still be a bank CSV
+            // a person mapped before: that saved mapping wins.
+            match saved_bank_reading(book, &name, &bytes, &error).await? {
+                Some(bank) => Content::Read(ParsedFile::Bank(bank)),
+                None => Content::NeedsMapping(NeedsMapping::Ledger(error)),
+            }
         }
         Err(error) => return Err(error.into()),
     };
@@ -295,6 +300,35 @@ async fn read(
         bytes,
         content,
     })
+}
+
+/// A CSV that intake took for an unmapped invoice list, read with the bank
+/// mapping the book saved for its shape, if there is one.
+///
+/// # Errors
+/// When the book cannot be read or the saved mapping does not read the file.
+async fn saved_bank_reading(
+    book: &Book,
+    name: &str,
+    bytes: &[u8],
+    error: &LedgerError,
+) -> Result<Option<statement::ParsedFile>, FileError> {
+    if !matches!(error, LedgerError::InvoiceColumnsIncomplete { .. }) {
+        return Ok(None);
+    }
+    let Err(StatementError::UnknownCsvLayout { shape, .. }) = statement::parse(name, bytes) else {
+        return Ok(None);
+    };
+    let Some(mapping) = book
+        .bank_csv_mapping(&shape)
+        .await?
+        .and_then(|text| statement::csv::Mapping::from_text(&text))
+    else {
+        return Ok(None);
+    };
+    Ok(Some(
+        statement::parse_with_mapping(name, bytes, &mapping).map_err(IntakeError::from)?,
+    ))
 }
 
 /// A ledger error a person's column mapping fixes.

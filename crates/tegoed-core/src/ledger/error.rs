@@ -45,6 +45,24 @@ pub enum LedgerError {
         /// Per sheet, the most header-like row found, for the user to compare.
         seen: String,
     },
+    /// A file whose headers are plainly an invoice list (an invoice number,
+    /// a due date or an open amount) but lack a column an invoice needs:
+    /// not a bank statement, and one mapping on the mapping screen reads it.
+    #[error(
+        "{file}, sheet '{sheet}', row {row}: this looks like an invoice list, not a bank statement: recognised {recognised}, but no column for {missing}. Map its columns once in the app's import screen; Tegoed saves the mapping for files shaped like this one, and `tegoed import` (which has no mapping option of its own) reads them with it from then on"
+    )]
+    InvoiceColumnsIncomplete {
+        /// The file name.
+        file: String,
+        /// The sheet.
+        sheet: String,
+        /// The 1-based header row.
+        row: usize,
+        /// The recognised columns: `'Invoice Number' (invoice number), …`.
+        recognised: String,
+        /// What is missing, in words.
+        missing: &'static str,
+    },
     /// A saved mapping names a sheet the file does not have.
     #[error("{file}: the mapping refers to sheet '{sheet}', which this file does not have")]
     MissingSheet {
@@ -115,6 +133,23 @@ pub enum LedgerError {
         /// The invoice number.
         number: String,
     },
+    /// Rows of one invoice (an export with a row per invoice line) that
+    /// disagree on what must be the same for the whole invoice.
+    #[error(
+        "{at}: invoice {number} has {field} '{value}' on this row but '{first}' in cell {first_cell}; the rows of one invoice must agree, so correct one of them",
+        number = .rows.number,
+        value = .rows.value,
+        first = .rows.first,
+        first_cell = .rows.first_cell
+    )]
+    RowsDisagree {
+        /// Where the differing value is.
+        at: Box<CellPlace>,
+        /// The field, in words.
+        field: &'static str,
+        /// The invoice and the two values.
+        rows: Box<Disagreement>,
+    },
     /// An invoice that can be stored only with a value the file lacks.
     #[error("{file}, sheet '{sheet}', row {row}: invoice {number} has no {field}; {fix}")]
     Incomplete {
@@ -148,17 +183,33 @@ impl LedgerError {
             LedgerError::Empty { .. } => "empty",
             LedgerError::Encrypted { .. } => "encrypted",
             LedgerError::Unreadable { .. } => "unreadable",
-            LedgerError::NoInvoiceColumns { .. } => "no_invoice_columns",
+            LedgerError::NoInvoiceColumns { .. } | LedgerError::InvoiceColumnsIncomplete { .. } => {
+                "no_invoice_columns"
+            }
             LedgerError::MissingSheet { .. } | LedgerError::MappingIncomplete { .. } => "mapping",
             LedgerError::BadAmount { .. }
             | LedgerError::BadDate { .. }
             | LedgerError::BadValue { .. }
             | LedgerError::BadRow { .. }
             | LedgerError::DuplicateInvoice { .. }
+            | LedgerError::RowsDisagree { .. }
             | LedgerError::Incomplete { .. } => "invalid",
             LedgerError::Ubl { .. } => "invalid_e_invoice",
         }
     }
+}
+
+/// Two rows of one invoice that give different values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disagreement {
+    /// The invoice number.
+    pub number: String,
+    /// The value on the later row.
+    pub value: String,
+    /// The value on the invoice's first row.
+    pub first: String,
+    /// The cell of the first value.
+    pub first_cell: String,
 }
 
 /// A cell in a file: the file, sheet, cell name and the column's header.

@@ -81,6 +81,8 @@ const EXACT: &[(&str, Field, f32, Option<Table>)] = &[
     ("nummer", Field::InvoiceNumber, 0.6, Some(Table::Invoices)),
     ("number", Field::InvoiceNumber, 0.6, Some(Table::Invoices)),
     ("nr", Field::InvoiceNumber, 0.5, Some(Table::Invoices)),
+    ("invoicenumberid", Field::InvoiceNumber, 0.9, None),
+    ("factuurcode", Field::InvoiceNumber, 0.9, None),
     // Customer code.
     ("debiteurnummer", Field::CustomerCode, 1.0, None),
     ("debiteurennummer", Field::CustomerCode, 1.0, None),
@@ -101,6 +103,10 @@ const EXACT: &[(&str, Field, f32, Option<Table>)] = &[
     ("accountcode", Field::CustomerCode, 0.9, None),
     ("debtorcode", Field::CustomerCode, 1.0, None),
     ("debtorno", Field::CustomerCode, 1.0, None),
+    ("clientid", Field::CustomerCode, 0.9, None),
+    ("clientnumber", Field::CustomerCode, 0.95, None),
+    ("contactid", Field::CustomerCode, 0.8, None),
+    ("contactnumber", Field::CustomerCode, 0.9, None),
     ("code", Field::CustomerCode, 0.9, Some(Table::Customers)),
     ("code", Field::CustomerCode, 0.6, Some(Table::Invoices)),
     // Customer name.
@@ -127,6 +133,11 @@ const EXACT: &[(&str, Field, f32, Option<Table>)] = &[
     ("organization", Field::CustomerName, 0.8, None),
     ("accountname", Field::CustomerName, 0.85, None),
     ("contact", Field::CustomerName, 0.7, Some(Table::Invoices)),
+    ("contactname", Field::CustomerName, 0.95, None),
+    ("party", Field::CustomerName, 0.8, Some(Table::Invoices)),
+    ("partyname", Field::CustomerName, 0.95, None),
+    ("billto", Field::CustomerName, 0.7, None),
+    ("klantbedrijfsnaam", Field::CustomerName, 1.0, None),
     // Invoice date.
     ("factuurdatum", Field::InvoiceDate, 1.0, None),
     ("factdatum", Field::InvoiceDate, 1.0, None),
@@ -138,6 +149,12 @@ const EXACT: &[(&str, Field, f32, Option<Table>)] = &[
     ("boekdatum", Field::InvoiceDate, 0.7, None),
     ("datum", Field::InvoiceDate, 0.8, Some(Table::Invoices)),
     ("date", Field::InvoiceDate, 0.8, Some(Table::Invoices)),
+    ("dateissued", Field::InvoiceDate, 1.0, None),
+    ("issuedat", Field::InvoiceDate, 1.0, None),
+    ("issuedon", Field::InvoiceDate, 1.0, None),
+    ("dateofissue", Field::InvoiceDate, 1.0, None),
+    ("invoicedat", Field::InvoiceDate, 1.0, None),
+    ("invoicedon", Field::InvoiceDate, 1.0, None),
     // Due date.
     ("vervaldatum", Field::DueDate, 1.0, None),
     ("vervaldag", Field::DueDate, 1.0, None),
@@ -147,6 +164,17 @@ const EXACT: &[(&str, Field, f32, Option<Table>)] = &[
     ("paymentduedate", Field::DueDate, 1.0, None),
     ("due", Field::DueDate, 0.8, None),
     ("expirydate", Field::DueDate, 0.6, None),
+    // Due dates under other names (Akaunting's `due_at`, "Vervalt").
+    ("dueat", Field::DueDate, 1.0, None),
+    ("dueon", Field::DueDate, 1.0, None),
+    ("dueby", Field::DueDate, 1.0, None),
+    ("payby", Field::DueDate, 0.9, None),
+    ("paymentdue", Field::DueDate, 0.9, None),
+    ("vervalt", Field::DueDate, 0.9, None),
+    ("vervaltop", Field::DueDate, 1.0, None),
+    ("uiterlijkebetaaldatum", Field::DueDate, 1.0, None),
+    ("betalenvoor", Field::DueDate, 0.9, None),
+    ("tebetalenvoor", Field::DueDate, 1.0, None),
     // Amount.
     ("bedrag", Field::Amount, 0.9, None),
     ("bedraginclbtw", Field::Amount, 1.0, None),
@@ -172,6 +200,17 @@ const EXACT: &[(&str, Field, f32, Option<Table>)] = &[
     ("totalincltax", Field::Amount, 1.0, None),
     ("grossamount", Field::Amount, 0.9, None),
     ("originalamount", Field::Amount, 0.9, None),
+    ("grandtotal", Field::Amount, 1.0, None),
+    ("invoicegrandtotal", Field::Amount, 1.0, None),
+    ("totaltotal", Field::Amount, 0.9, None),
+    ("totaalfactuur", Field::Amount, 1.0, None),
+    ("factuurtotaal", Field::Amount, 1.0, None),
+    ("totaalbedraginclbtw", Field::Amount, 1.0, None),
+    // Line amounts: only when nothing names the invoice total, and then
+    // summed per invoice (see `rows`).
+    ("linetotal", Field::Amount, 0.6, None),
+    ("itemtotal", Field::Amount, 0.5, None),
+    ("regeltotaal", Field::Amount, 0.6, None),
     // Open amount.
     ("openstaand", Field::OpenAmount, 1.0, None),
     ("openstaandbedrag", Field::OpenAmount, 1.0, None),
@@ -184,6 +223,8 @@ const EXACT: &[(&str, Field, f32, Option<Table>)] = &[
     ("nogteontvangen", Field::OpenAmount, 1.0, None),
     ("teontvangen", Field::OpenAmount, 0.9, None),
     ("restant", Field::OpenAmount, 0.9, None),
+    ("tebetalen", Field::OpenAmount, 0.9, None),
+    ("nogtevoldoen", Field::OpenAmount, 1.0, None),
     ("restbedrag", Field::OpenAmount, 0.9, None),
     ("openamount", Field::OpenAmount, 1.0, None),
     ("outstanding", Field::OpenAmount, 1.0, None),
@@ -195,6 +236,15 @@ const EXACT: &[(&str, Field, f32, Option<Table>)] = &[
     ("remaining", Field::OpenAmount, 0.85, None),
     ("unpaid", Field::OpenAmount, 0.9, None),
     ("totalunpaid", Field::OpenAmount, 1.0, None),
+    ("dueamount", Field::OpenAmount, 0.95, None),
+    ("amountremaining", Field::OpenAmount, 0.95, None),
+    ("remainingamount", Field::OpenAmount, 0.95, None),
+    ("unpaidamount", Field::OpenAmount, 1.0, None),
+    ("amountunpaid", Field::OpenAmount, 1.0, None),
+    ("balanceamount", Field::OpenAmount, 0.9, None),
+    ("invoicebalance", Field::OpenAmount, 1.0, None),
+    ("restantbedrag", Field::OpenAmount, 1.0, None),
+    ("openstaandinclbtw", Field::OpenAmount, 1.0, None),
     // Currency.
     ("valuta", Field::Currency, 1.0, None),
     ("valutacode", Field::Currency, 1.0, None),
@@ -203,6 +253,8 @@ const EXACT: &[(&str, Field, f32, Option<Table>)] = &[
     ("currencycode", Field::Currency, 1.0, None),
     ("cur", Field::Currency, 0.8, None),
     ("curr", Field::Currency, 0.8, None),
+    ("customercurrency", Field::Currency, 0.9, None),
+    ("invoicecurrency", Field::Currency, 1.0, None),
     // Payment reference.
     ("betalingskenmerk", Field::Reference, 1.0, None),
     ("betaalkenmerk", Field::Reference, 1.0, None),
@@ -221,6 +273,8 @@ const EXACT: &[(&str, Field, f32, Option<Table>)] = &[
     ("invoicestatus", Field::Status, 1.0, None),
     ("betaalstatus", Field::Status, 1.0, None),
     ("paymentstatus", Field::Status, 1.0, None),
+    ("invoicestatuscode", Field::Status, 1.0, None),
+    ("statuscode", Field::Status, 0.9, Some(Table::Invoices)),
     // Credited invoice.
     ("creditop", Field::CreditedInvoice, 1.0, None),
     ("creditopfactuur", Field::CreditedInvoice, 1.0, None),
@@ -252,6 +306,10 @@ const EXACT: &[(&str, Field, f32, Option<Table>)] = &[
     ("termdays", Field::PaymentTerm, 1.0, None),
     ("terms", Field::PaymentTerm, 0.7, None),
     ("firstdueinterval", Field::PaymentTerm, 0.9, None),
+    ("paymenttermslabel", Field::PaymentTerm, 0.6, None),
+    ("termsofpayment", Field::PaymentTerm, 0.9, None),
+    ("betalingsvoorwaarden", Field::PaymentTerm, 0.7, None),
+    ("betaalconditie", Field::PaymentTerm, 0.7, None),
     // Order number.
     ("ordernummer", Field::OrderNumber, 1.0, None),
     ("ordernr", Field::OrderNumber, 1.0, None),
@@ -277,6 +335,8 @@ const EXACT: &[(&str, Field, f32, Option<Table>)] = &[
     ("emailfacturen", Field::Email, 1.0, None),
     ("invoiceemail", Field::Email, 1.0, None),
     ("sendinvoicestoemail", Field::Email, 1.0, None),
+    ("customeremail", Field::Email, 1.0, None),
+    ("clientemail", Field::Email, 1.0, None),
     // IBAN.
     ("iban", Field::Iban, 1.0, None),
     ("ibannummer", Field::Iban, 1.0, None),
@@ -384,6 +444,36 @@ const IGNORED_EXACT: &[&str] = &[
     "daysoverdue",
     "omschrijving",
     "description",
+    // Net amounts, taxes, discounts and payments an invoicing tool puts
+    // beside the total: never the invoice total or the balance.
+    "subtotal",
+    "subtotaal",
+    "nettotal",
+    "nettotaal",
+    "netamount",
+    "totalnet",
+    "basegrandtotal",
+    "taxamount",
+    "totaltax",
+    "taxtotal",
+    "salestaxamount",
+    "amountbeforesalestax",
+    "vattotal",
+    "totalvat",
+    "btwtotaal",
+    "totaalbtw",
+    "paidamount",
+    "totalpaid",
+    "amountreceived",
+    "payments",
+    "discount",
+    "discountamount",
+    "korting",
+    "kortingsbedrag",
+    "shippingcharge",
+    "latefeeamount",
+    "writeoffamount",
+    "partialdeposit",
 ];
 
 /// Fragments that give a field when no exact synonym matched, checked in
@@ -411,7 +501,15 @@ const FRAGMENTS: &[(&str, Meaning)] = &[
     ("saldo", Meaning::Field(Field::OpenAmount, 0.7)),
     ("inclbtw", Meaning::Field(Field::Amount, 0.8)),
     ("inclvat", Meaning::Field(Field::Amount, 0.8)),
+    ("incltax", Meaning::Field(Field::Amount, 0.8)),
     ("factuurbedrag", Meaning::Field(Field::Amount, 0.8)),
+    // After the "incl." fragments above, so `Total incl. tax (EUR)` stays
+    // the total: any other tax, VAT or discount column is never mapped.
+    ("tax", Meaning::Ignored),
+    ("btw", Meaning::Ignored),
+    ("subtot", Meaning::Ignored),
+    ("discount", Meaning::Ignored),
+    ("korting", Meaning::Ignored),
     ("kenmerk", Meaning::Field(Field::Reference, 0.75)),
     ("debiteurn", Meaning::Field(Field::CustomerCode, 0.8)),
     ("klantn", Meaning::Field(Field::CustomerCode, 0.8)),
@@ -431,6 +529,9 @@ const FRAGMENTS: &[(&str, Meaning)] = &[
     ("naam", Meaning::Field(Field::CustomerName, 0.6)),
 ];
 
+/// Currency codes an amount header may end with, normalised.
+const CURRENCY_SUFFIXES: &[&str] = &["eur", "usd", "gbp", "chf", "euro"];
+
 /// What one header means for a table, if anything.
 fn meaning(header: &str, table: Table) -> Option<Meaning> {
     let key = normalise(header);
@@ -444,15 +545,30 @@ fn meaning(header: &str, table: Table) -> Option<Meaning> {
         Table::Invoices => field.on_invoices(),
         Table::Customers => field.on_customers(),
     };
-    let exact = EXACT
+    let exact = |key: &str| {
+        EXACT
+            .iter()
+            .filter(|(synonym, field, _, only)| {
+                *synonym == key && fits(*field) && only.is_none_or(|only| only == table)
+            })
+            .map(|(_, field, confidence, _)| Meaning::Field(*field, *confidence))
+            .next()
+    };
+    if let Some(found) = exact(&key) {
+        return Some(found);
+    }
+    // `Total (EUR)`, `Bedrag EUR`, `Amount (USD)`: the header without the
+    // currency it names.
+    let without_currency = CURRENCY_SUFFIXES
         .iter()
-        .filter(|(synonym, field, _, only)| {
-            *synonym == key && fits(*field) && only.is_none_or(|only| only == table)
-        })
-        .map(|(_, field, confidence, _)| Meaning::Field(*field, *confidence))
-        .next();
-    if exact.is_some() {
-        return exact;
+        .find_map(|code| key.strip_suffix(code).filter(|rest| !rest.is_empty()));
+    if let Some(rest) = without_currency {
+        if IGNORED_EXACT.contains(&rest) {
+            return Some(Meaning::Ignored);
+        }
+        if let Some(Meaning::Field(field, confidence)) = exact(rest) {
+            return Some(Meaning::Field(field, confidence * 0.95));
+        }
     }
     FRAGMENTS
         .iter()
@@ -479,9 +595,18 @@ pub struct Found {
     score: f32,
 }
 
-/// Reads one row as the header row of a table, or `None` when it lacks the
-/// fields the table needs.
-pub fn read_header_row(sheet: &Sheet, row: usize, table: Table) -> Option<Found> {
+/// The columns one row's headers give a table, most confident first, each
+/// field and column used once; `None` when the row is not header-like.
+struct Assigned {
+    headers: Vec<String>,
+    columns: BTreeMap<Field, u32>,
+    confidence: BTreeMap<Field, f32>,
+    preset: Option<&'static Preset>,
+}
+
+/// Assigns the fields of one row's headers, without asking whether the
+/// table is complete.
+fn assign(sheet: &Sheet, row: usize, table: Table) -> Option<Assigned> {
     let cells = sheet.rows.get(row)?;
     let headers: Vec<String> = cells.iter().map(Cell::display).collect();
     let texts = cells
@@ -522,6 +647,23 @@ pub fn read_header_row(sheet: &Sheet, row: usize, table: Table) -> Option<Found>
         confidence.insert(field, score);
         used_columns.push(column);
     }
+    Some(Assigned {
+        headers,
+        columns,
+        confidence,
+        preset,
+    })
+}
+
+/// Reads one row as the header row of a table, or `None` when it lacks the
+/// fields the table needs.
+pub fn read_header_row(sheet: &Sheet, row: usize, table: Table) -> Option<Found> {
+    let Assigned {
+        headers,
+        columns,
+        confidence,
+        preset,
+    } = assign(sheet, row, table)?;
     let has = |field: Field| columns.contains_key(&field);
     let complete = match table {
         Table::Invoices => {
@@ -595,6 +737,87 @@ pub fn detect(workbook: &Workbook) -> (Option<Found>, Option<Found>) {
             _ => Some(found),
         });
     (invoices, customers)
+}
+
+/// What recognition found in a file that is not a complete invoices table
+/// but plainly an invoice list: the columns recognised and what is missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partial {
+    /// The sheet.
+    pub sheet: String,
+    /// The 0-based header row.
+    pub row: usize,
+    /// Each recognised column: its header and the field it would hold.
+    pub recognised: Vec<(String, Field)>,
+    /// What an invoices table needs and this one lacks, in words.
+    pub missing: &'static str,
+}
+
+/// The most invoice-like header row of a workbook in which no complete
+/// invoices table was found: one with an invoice number, a due date or an
+/// unmistakable open amount (words a bank statement does not use) and at
+/// least one other invoice field. `None` when nothing looks like an
+/// invoice list, so a bank CSV of an unknown layout stays a bank file.
+pub fn partial(workbook: &Workbook) -> Option<Partial> {
+    let telling = |assigned: &Assigned| {
+        let sure = |field: Field, at_least: f32| {
+            assigned
+                .confidence
+                .get(&field)
+                .is_some_and(|confidence| *confidence >= at_least)
+        };
+        sure(Field::InvoiceNumber, 0.8)
+            || sure(Field::DueDate, 0.8)
+            || sure(Field::OpenAmount, 0.95)
+    };
+    let mut best: Option<(usize, Partial)> = None;
+    for sheet in &workbook.sheets {
+        for row in 0..sheet.rows.len().min(HEADER_SEARCH_ROWS) {
+            let Some(assigned) = assign(sheet, row, Table::Invoices) else {
+                continue;
+            };
+            if assigned.columns.len() < 2 || !telling(&assigned) {
+                continue;
+            }
+            if best
+                .as_ref()
+                .is_some_and(|(count, _)| *count >= assigned.columns.len())
+            {
+                continue;
+            }
+            let mut recognised: Vec<(u32, String, Field)> = assigned
+                .columns
+                .iter()
+                .map(|(field, column)| {
+                    let header = assigned
+                        .headers
+                        .get(*column as usize)
+                        .cloned()
+                        .unwrap_or_default();
+                    (*column, header, *field)
+                })
+                .collect();
+            recognised.sort_by_key(|(column, _, _)| *column);
+            let missing = if assigned.columns.contains_key(&Field::InvoiceNumber) {
+                "the invoice amount or the amount still open"
+            } else {
+                "the invoice number"
+            };
+            best = Some((
+                assigned.columns.len(),
+                Partial {
+                    sheet: sheet.name.clone(),
+                    row,
+                    recognised: recognised
+                        .into_iter()
+                        .map(|(_, header, field)| (header, field))
+                        .collect(),
+                    missing,
+                },
+            ));
+        }
+    }
+    best.map(|(_, found)| found)
 }
 
 /// Per sheet, the first row with at least two text cells: what the user

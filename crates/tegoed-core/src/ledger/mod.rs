@@ -7,8 +7,19 @@
 //! converted into [`LedgerInvoice`]s and [`LedgerCustomer`]s. Everything here
 //! is a pure function of the bytes: nothing touches the book (that is
 //! [`import`]) and nothing is invented. A field the file does not carry stays
-//! `None`; the one derived value, a due date from the invoice date and the
-//! customer's term found in the same file, is marked as derived.
+//! `None`; the derived values are a due date from the invoice date and the
+//! term found in the same file (marked as derived; "due on receipt" is 0
+//! days, end-of-month terms give none), and, for an export with a paid
+//! column but no balance, the open amount as the total less what was paid.
+//!
+//! Invoicing tools (Invoice Ninja, Zoho Invoice, FreshBooks, Frappe Books)
+//! export a row per invoice *line*: one invoice number on several rows is
+//! one invoice, whose total is the one the rows repeat, or the sum of a
+//! column of line amounts. Rows of one invoice that disagree on customer,
+//! dates or currency are refused with the cell named. A currency sign on an
+//! amount (`$1,234.50`, `€ 1.234,56`) is split off before the number is
+//! read and gives the invoice's currency when the file has no currency
+//! column; one that contradicts the currency column is refused.
 //!
 //! Any conversion error stops the whole file with a [`LedgerError`] naming
 //! the file, sheet and cell, so a ledger is read whole or not at all.
@@ -29,7 +40,7 @@ use chrono::NaiveDate;
 use crate::invoice::LedgerStatus;
 use crate::money::Money;
 
-pub use error::{CellPlace, LedgerError, cell_name, column_name};
+pub use error::{CellPlace, Disagreement, LedgerError, cell_name, column_name};
 pub use mapping::{Field, Mapping, TableMapping};
 pub use sheet::Format;
 
@@ -293,7 +304,10 @@ pub fn preview(file_name: &str, bytes: &[u8], saved: &[Mapping]) -> Result<Previ
 /// # Errors
 /// A [`LedgerError`] naming the file, sheet and cell of the first problem;
 /// [`LedgerError::NoInvoiceColumns`] (listing the headers seen) when no
-/// saved mapping fits and no invoices table is recognised.
+/// saved mapping fits and no invoices table is recognised, or
+/// [`LedgerError::InvoiceColumnsIncomplete`] (naming the columns that were
+/// recognised) when the headers are plainly an invoice list that lacks a
+/// column.
 pub fn parse(file_name: &str, bytes: &[u8], saved: &[Mapping]) -> Result<Ledger, LedgerError> {
     if sheet::sniff(bytes) == sheet::Sniffed::Xml {
         return ubl::parse(file_name, bytes);
@@ -304,6 +318,20 @@ pub fn parse(file_name: &str, bytes: &[u8], saved: &[Mapping]) -> Result<Ledger,
     }
     let (invoices, customers) = header::detect(&workbook);
     let Some(invoices) = invoices else {
+        if let Some(partial) = header::partial(&workbook) {
+            let recognised: Vec<String> = partial
+                .recognised
+                .iter()
+                .map(|(header, field)| format!("'{header}' ({})", field.label()))
+                .collect();
+            return Err(LedgerError::InvoiceColumnsIncomplete {
+                file: file_name.to_owned(),
+                sheet: partial.sheet,
+                row: partial.row + 1,
+                recognised: recognised.join(", "),
+                missing: partial.missing,
+            });
+        }
         return Err(LedgerError::NoInvoiceColumns {
             file: file_name.to_owned(),
             seen: header::headers_seen(&workbook),

@@ -418,3 +418,324 @@ fn statuses_from_accounting_packages() {
     assert_eq!(rows::status("Oninbaar"), Some(LedgerStatus::WrittenOff));
     assert_eq!(rows::status("Concept"), None);
 }
+
+fn check_sign(input: &str, number: &str, code: Option<&str>) {
+    let (got, sign) = rows::split_currency(input);
+    assert_eq!(
+        (got.as_str(), sign.map(|(_, code)| code)),
+        (number, code),
+        "{input:?}"
+    );
+}
+
+#[test]
+fn currency_signs_are_split_off_amounts_with_their_code() {
+    check_sign("$1,234.50", "1,234.50", Some("USD"));
+    check_sign("-$13.50", "-13.50", Some("USD"));
+    check_sign("$-13.50", "-13.50", Some("USD"));
+    check_sign("($13.50)", "(13.50)", Some("USD"));
+    check_sign("€ 1.234,56", "1.234,56", Some("EUR"));
+    check_sign("-€ 121,00", "-121,00", Some("EUR"));
+    check_sign("1.234,56 €", "1.234,56", Some("EUR"));
+    check_sign("US$ 12", "12", Some("USD"));
+    check_sign("CA$12.00", "12.00", Some("CAD"));
+    check_sign("£12.00", "12.00", Some("GBP"));
+    check_sign("12,00 EUR", "12,00", Some("EUR"));
+    check_sign("1234,56", "1234,56", None);
+    check_sign("121,00-", "121,00-", None);
+}
+
+fn csv_ledger(text: &str) -> Result<Ledger, LedgerError> {
+    parse("list.csv", text.as_bytes(), &[])
+}
+
+#[test]
+fn invoice_lines_are_one_invoice_summed_or_repeated() {
+    // A line amount column is summed per invoice.
+    let ledger = csv_ledger(
+        "Invoice #,Client Name,Date Issued,Item Name,Line Total\n\
+         7,Acme,2026-10-01,Design,100.00\n\
+         7,Acme,2026-10-01,Hosting,20.00\n\
+         8,Acme,2026-10-02,Design,100.00\n",
+    )
+    .unwrap();
+    let amounts: Vec<_> = ledger
+        .invoices
+        .iter()
+        .map(|invoice| (invoice.number.as_str(), invoice.amount))
+        .collect();
+    assert_eq!(
+        amounts,
+        [("7", Some(money("120.00"))), ("8", Some(money("100.00")))]
+    );
+    // The invoice total repeated on every line is taken once, also when two
+    // lines happen to have the same amount.
+    let ledger = csv_ledger(
+        "Invoice Number,Customer,Invoice Date,Item,Item Total,Total,Balance\n\
+         INV-1,Acme,2026-10-01,A,50.00,100.00,60.00\n\
+         INV-1,Acme,2026-10-01,B,50.00,100.00,60.00\n",
+    )
+    .unwrap();
+    assert_eq!(ledger.invoices.len(), 1);
+    assert_eq!(ledger.invoices[0].amount, Some(money("100.00")));
+    assert_eq!(ledger.invoices[0].open_amount, Some(money("60.00")));
+}
+
+#[test]
+fn one_number_twice_without_invoice_lines_is_refused() {
+    let error = csv_ledger(
+        "Factuurnummer;Klant;Factuurdatum;Bedrag\n\
+         2026-0050;Bakker;01-11-2026;121,00\n\
+         2026-0050;Bakker;01-11-2026;242,00\n",
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "list.csv, sheet 'list', cell A3: invoice 2026-0050 appears twice (first in cell A2); remove one of the rows"
+    );
+}
+
+#[test]
+fn rows_of_one_invoice_must_agree_on_customer_and_date() {
+    let error = csv_ledger(
+        "Invoice Number,Customer,Invoice Date,Item,Line Total\n\
+         INV-7,Acme,2026-10-01,Design,100.00\n\
+         INV-7,Acme,2026-10-02,Hosting,20.00\n",
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "list.csv, sheet 'list', cell C3 (Invoice Date): invoice INV-7 has invoice date '2026-10-02' on this row but '2026-10-01' in cell C2; the rows of one invoice must agree, so correct one of them"
+    );
+}
+
+#[test]
+fn tax_subtotal_and_paid_columns_are_never_the_total_or_balance() {
+    check_headers(
+        &[
+            "Invoice Number",
+            "Subtotal",
+            "Tax",
+            "Tax Summary",
+            "Total",
+            "Paid",
+            "Balance",
+        ],
+        &[
+            (Field::InvoiceNumber, 0),
+            (Field::Amount, 4),
+            (Field::OpenAmount, 6),
+        ],
+    );
+    check_headers(
+        &[
+            "Factuurnummer",
+            "Totaal excl. btw",
+            "Btw totaal",
+            "Totaal incl. btw",
+            "Betaald",
+            "Openstaand",
+        ],
+        &[
+            (Field::InvoiceNumber, 0),
+            (Field::Amount, 3),
+            (Field::OpenAmount, 5),
+        ],
+    );
+    check_headers(
+        &[
+            "Invoice No",
+            "Net Total",
+            "Grand Total",
+            "Tax Amount",
+            "Amount Due",
+        ],
+        &[
+            (Field::InvoiceNumber, 0),
+            (Field::Amount, 2),
+            (Field::OpenAmount, 4),
+        ],
+    );
+}
+
+#[test]
+fn due_dates_come_from_other_names_or_from_terms() {
+    let ledger = csv_ledger(
+        "invoice_number,customer_name,invoiced_at,due_at,amount\n\
+         A-1,Acme,2026-10-01,2026-10-15,10.00\n",
+    )
+    .unwrap();
+    assert_eq!(ledger.invoices[0].due_date, Some(date(2026, 10, 15)));
+    let ledger = csv_ledger(
+        "Invoice Number,Client,Invoice Date,Terms,Total\n\
+         A-1,Acme,2026-10-01,Net 30,$10.00\n\
+         A-2,Bolt,2026-10-01,Due on receipt,$10.00\n\
+         A-3,Core,2026-10-01,Net 30 EOM,$10.00\n",
+    )
+    .unwrap();
+    let due: Vec<_> = ledger
+        .invoices
+        .iter()
+        .map(|invoice| (invoice.due_date, invoice.due_date_derived))
+        .collect();
+    assert_eq!(
+        due,
+        [
+            (Some(date(2026, 10, 31)), true),
+            (Some(date(2026, 10, 1)), true),
+            (None, false)
+        ]
+    );
+    let ledger = csv_ledger(
+        "Factuurnummer;Klant;Factuurdatum;Betalingstermijn;Bedrag\n\
+         F1;Lelie;02-11-2026;14;€ 1.210,00\n",
+    )
+    .unwrap();
+    assert_eq!(ledger.invoices[0].due_date, Some(date(2026, 11, 16)));
+    assert_eq!(ledger.invoices[0].amount, Some(money("1210.00")));
+    assert_eq!(ledger.invoices[0].currency.as_deref(), Some("EUR"));
+}
+
+#[test]
+fn a_currency_sign_decides_the_currency_and_must_match_the_column() {
+    let ledger = csv_ledger("Invoice Number,Client,Total\nA-1,Acme,\"$1,234.50\"\n").unwrap();
+    assert_eq!(ledger.invoices[0].amount, Some(money("1234.50")));
+    assert_eq!(ledger.invoices[0].currency.as_deref(), Some("USD"));
+    assert_eq!(ledger.warnings.len(), 1, "{:?}", ledger.warnings);
+    let error =
+        csv_ledger("Invoice Number,Client,Currency,Total\nA-1,Acme,EUR,$12.00\n").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "list.csv, sheet 'list', cell D2 (Total): '$12.00' is not an amount in the currency the currency column gives this invoice"
+    );
+    let error = csv_ledger("Invoice Number,Client,Total\nA-1,Acme,\"$12,3,4\"\n").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "list.csv, sheet 'list', cell C2 (Total): '$12,3,4' is not an amount (expected e.g. 1234,56 or 1234.56 or -121,00)"
+    );
+}
+
+#[test]
+fn an_invoice_list_without_an_amount_says_what_was_recognised() {
+    let error =
+        csv_ledger("Invoice Number,Customer,Transaction Date,Debit\nINV-1,Acme,2026-10-01,10\n")
+            .unwrap_err();
+    assert_eq!(error.kind(), "no_invoice_columns");
+    assert_eq!(
+        error.to_string(),
+        "list.csv, sheet 'list', row 1: this looks like an invoice list, not a bank statement: recognised 'Invoice Number' (invoice number), 'Customer' (customer name), but no column for the invoice amount or the amount still open. Map its columns once in the app's import screen; Tegoed saves the mapping for files shaped like this one, and `tegoed import` (which has no mapping option of its own) reads them with it from then on"
+    );
+    let error = csv_ledger("Datum;Bedrag;Omschrijving\n02-11-2026;12,50;koffie\n").unwrap_err();
+    assert!(
+        matches!(error, LedgerError::NoInvoiceColumns { .. }),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_row_of_field_keys_under_the_labels_is_skipped() {
+    let ledger = csv_ledger(
+        "\"Invoice No\",Party,\"Grand Total\",\"Outstanding Amount\"\n\
+         SalesInvoice.name,SalesInvoice.party,SalesInvoice.grandTotal,SalesInvoice.outstandingAmount\n\
+         1020,Lordham,500,500\n",
+    )
+    .unwrap();
+    assert_eq!(ledger.invoices.len(), 1);
+    assert_eq!(ledger.invoices[0].number, "1020");
+}
+
+#[test]
+fn paid_less_than_the_amount_leaves_the_rest_open() {
+    let ledger = csv_ledger(
+        "Client,Invoice Number,Amount,Paid,Status\nAcme,1,$13.50,$5.01,Partial\nAcme,2,$10.00,$10.00,Paid\n",
+    )
+    .unwrap();
+    let open: Vec<_> = ledger
+        .invoices
+        .iter()
+        .map(|invoice| invoice.open_amount)
+        .collect();
+    assert_eq!(open, [Some(money("8.49")), Some(money("0.00"))]);
+}
+
+#[test]
+fn amount_headers_that_name_their_currency() {
+    check_headers(
+        &[
+            "Invoice Number",
+            "Total (EUR)",
+            "Tax (EUR)",
+            "Amount Due (EUR)",
+        ],
+        &[
+            (Field::InvoiceNumber, 0),
+            (Field::Amount, 1),
+            (Field::OpenAmount, 3),
+        ],
+    );
+    check_headers(
+        &["Factuurnummer", "Bedrag EUR", "Te betalen"],
+        &[
+            (Field::InvoiceNumber, 0),
+            (Field::Amount, 1),
+            (Field::OpenAmount, 2),
+        ],
+    );
+}
+
+#[test]
+fn drafts_are_not_read_and_cancelled_invoices_are_credited() {
+    let ledger = csv_ledger(
+        "Invoice Number,Client,Status,Total\n\
+         A-1,Acme,Draft,10.00\n\
+         A-1,Acme,Draft,10.00\n\
+         A-2,Acme,Sent,20.00\n",
+    )
+    .unwrap();
+    assert_eq!(ledger.invoices.len(), 1);
+    assert_eq!(ledger.invoices[0].number, "A-2");
+    assert_eq!(ledger.warnings.len(), 1, "{:?}", ledger.warnings);
+    let ledger = csv_ledger(
+        "Invoice No,Party,Grand Total,Submitted,Cancelled\n\
+         1,Lyn,10,1,1\n\
+         2,Lyn,20,0,0\n\
+         3,Lyn,30,1,0\n",
+    )
+    .unwrap();
+    let read: Vec<_> = ledger
+        .invoices
+        .iter()
+        .map(|invoice| (invoice.number.as_str(), invoice.status))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("1", Some(crate::invoice::LedgerStatus::Credited)),
+            ("3", None)
+        ]
+    );
+}
+
+#[test]
+fn a_general_ledger_export_reads_its_receivable_postings() {
+    let ledger = csv_ledger(
+        "Transaction ID,Transaction Date,Account Name,Amount (One column),Customer,Invoice Number\n\
+         1,2021-01-28,Sales,100.00,Acme,7\n\
+         1,2021-01-28,Accounts Receivable,121.00,Acme,7\n\
+         2,2021-02-03,Accounts Receivable,-21.00,Acme,7\n\
+         3,2021-02-03,Accounts Receivable,-5.00,Bolt,9\n",
+    )
+    .unwrap();
+    assert_eq!(ledger.preset, Some("wave"));
+    assert_eq!(ledger.invoices.len(), 1);
+    let invoice = &ledger.invoices[0];
+    assert_eq!(
+        (invoice.amount, invoice.open_amount, invoice.invoice_date),
+        (
+            Some(money("121.00")),
+            Some(money("100.00")),
+            Some(date(2021, 1, 28))
+        )
+    );
+    assert_eq!(ledger.warnings.len(), 1, "{:?}", ledger.warnings);
+}
