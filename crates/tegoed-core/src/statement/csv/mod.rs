@@ -20,7 +20,7 @@ pub use grid::{Grid, grid};
 pub use mapping::{AmountColumns, Mapping};
 
 use super::{Balance, Format, Location, ParsedFile, Statement, StatementError, Transaction};
-use crate::money::Money;
+use crate::money::{DecimalMark, Money};
 
 /// A CSV layout Tegoed knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -77,6 +77,9 @@ pub(crate) struct Record<'r> {
     pub line: usize,
     pub file_name: &'r str,
     pub headers: &'r [&'static str],
+    /// The decimal mark of the layout's amounts; `None` when each amount
+    /// shows its own (bunq lets the user choose).
+    pub mark: Option<DecimalMark>,
 }
 
 impl Record<'_> {

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::{Layout, Record, Row};
-use crate::money::Money;
+use crate::money::{DecimalMark, Money};
 use crate::reference::iban;
 use crate::statement::mt940::details::{self, first_value, label_values};
 use crate::statement::text::{self, looks_like_iban, non_empty};
@@ -24,6 +24,9 @@ pub(crate) struct Preset {
     headers: &'static [&'static str],
     /// The bank's name for messages.
     bank: &'static str,
+    /// The decimal mark of its amounts; `None` when the bank lets the user
+    /// choose (bunq), and each amount shows its own.
+    mark: Option<DecimalMark>,
     row: fn(&Record<'_>) -> Result<Row, StatementError>,
 }
 
@@ -83,6 +86,16 @@ const BUNQ_HEADERS: [&str; 7] = [
     "Name",
     "Description",
 ];
+/// bunq's export with the app set to Dutch.
+const BUNQ_NL_HEADERS: [&str; 7] = [
+    "Datum",
+    "Rentedatum",
+    "Bedrag",
+    "Rekening",
+    "Tegenrekening",
+    "Naam",
+    "Omschrijving",
+];
 const KNAB_HEADERS: [&str; 16] = [
     "Rekeningnummer",
     "Transactiedatum",
@@ -134,7 +147,7 @@ const ASN_HEADERS: [&str; 19] = [
     "Afschriftnummer",
 ];
 
-static PRESETS: [Preset; 7] = [
+static PRESETS: [Preset; 11] = [
     Preset {
         layout: Layout::Ing,
         delimiter: b';',
@@ -143,6 +156,20 @@ static PRESETS: [Preset; 7] = [
         n_fields: 9,
         headers: &ING_HEADERS,
         bank: "ING",
+        mark: Some(DecimalMark::Comma),
+        row: ing,
+    },
+    // ING's older export: the same columns, comma-separated, every field
+    // quoted, the balance and tag columns only in some years.
+    Preset {
+        layout: Layout::Ing,
+        delimiter: b',',
+        quote: b'"',
+        skip: 1,
+        n_fields: 9,
+        headers: &ING_HEADERS,
+        bank: "ING",
+        mark: Some(DecimalMark::Comma),
         row: ing,
     },
     Preset {
@@ -153,6 +180,7 @@ static PRESETS: [Preset; 7] = [
         n_fields: 22,
         headers: &RABOBANK_HEADERS,
         bank: "Rabobank",
+        mark: Some(DecimalMark::Comma),
         row: rabobank,
     },
     Preset {
@@ -163,6 +191,7 @@ static PRESETS: [Preset; 7] = [
         n_fields: 8,
         headers: &ABN_HEADERS,
         bank: "ABN AMRO",
+        mark: Some(DecimalMark::Comma),
         row: abn_amro,
     },
     Preset {
@@ -173,6 +202,40 @@ static PRESETS: [Preset; 7] = [
         n_fields: 7,
         headers: &BUNQ_HEADERS,
         bank: "bunq",
+        mark: None,
+        row: bunq,
+    },
+    Preset {
+        layout: Layout::Bunq,
+        delimiter: b';',
+        quote: b'"',
+        skip: 1,
+        n_fields: 7,
+        headers: &BUNQ_NL_HEADERS,
+        bank: "bunq",
+        mark: None,
+        row: bunq,
+    },
+    Preset {
+        layout: Layout::Bunq,
+        delimiter: b',',
+        quote: b'"',
+        skip: 1,
+        n_fields: 7,
+        headers: &BUNQ_HEADERS,
+        bank: "bunq",
+        mark: None,
+        row: bunq,
+    },
+    Preset {
+        layout: Layout::Bunq,
+        delimiter: b',',
+        quote: b'"',
+        skip: 1,
+        n_fields: 7,
+        headers: &BUNQ_NL_HEADERS,
+        bank: "bunq",
+        mark: None,
         row: bunq,
     },
     Preset {
@@ -183,6 +246,7 @@ static PRESETS: [Preset; 7] = [
         n_fields: 16,
         headers: &KNAB_HEADERS,
         bank: "Knab",
+        mark: Some(DecimalMark::Comma),
         row: knab,
     },
     Preset {
@@ -193,6 +257,7 @@ static PRESETS: [Preset; 7] = [
         n_fields: 8,
         headers: &TRIODOS_HEADERS,
         bank: "Triodos",
+        mark: Some(DecimalMark::Comma),
         row: triodos,
     },
     Preset {
@@ -203,6 +268,7 @@ static PRESETS: [Preset; 7] = [
         n_fields: 18,
         headers: &ASN_HEADERS,
         bank: "ASN Bank",
+        mark: Some(DecimalMark::Dot),
         row: asn,
     },
 ];
@@ -241,16 +307,21 @@ pub(crate) fn detect(text: &str) -> Option<&'static Preset> {
         return preset(Layout::Knab);
     }
     if first_line.contains("Naam / Omschrijving") && first_line.contains("Af Bij") {
-        return preset(Layout::Ing);
+        // The delimiter between the header's quoted names decides between
+        // the current `;` export and the older `,` one.
+        let comma_separated = first_line.matches("\",\"").count()
+            > first_line.matches("\";\"").count()
+            || (!first_line.contains(';') && first_line.contains(','));
+        let delimiter = if comma_separated { b',' } else { b';' };
+        return PRESETS
+            .iter()
+            .find(|preset| preset.layout == Layout::Ing && preset.delimiter == delimiter);
     }
     if first_line.contains("IBAN/BBAN") && first_line.contains("Volgnr") {
         return preset(Layout::Rabobank);
     }
-    if first_line.contains("\"Date\"")
-        && first_line.contains("\"Interest Date\"")
-        && first_line.contains("\"Account\"")
-    {
-        return preset(Layout::Bunq);
+    if let Some(bunq) = bunq_preset(first_line) {
+        return Some(bunq);
     }
     let tabbed: Vec<&str> = first_line.split('\t').collect();
     if tabbed.len() == 8
@@ -277,6 +348,29 @@ pub(crate) fn detect(text: &str) -> Option<&'static Preset> {
         return preset(Layout::Asn);
     }
     None
+}
+
+/// The bunq preset for a header line: bunq writes its column names in the
+/// app's language (English or Dutch), separated by `;` (older exports) or
+/// `,` (today's), quoted or not.
+fn bunq_preset(first_line: &str) -> Option<&'static Preset> {
+    let n_semicolons = first_line.matches(';').count();
+    let n_commas = first_line.matches(',').count();
+    let delimiter = if n_semicolons > n_commas { b';' } else { b',' };
+    let cells: Vec<&str> = first_line
+        .split(char::from(delimiter))
+        .map(|cell| cell.trim().trim_matches('"').trim())
+        .collect();
+    PRESETS.iter().find(|preset| {
+        preset.layout == Layout::Bunq
+            && preset.delimiter == delimiter
+            && cells.len() >= preset.n_fields
+            && preset
+                .headers
+                .iter()
+                .zip(&cells)
+                .all(|(name, cell)| name.eq_ignore_ascii_case(cell))
+    })
 }
 
 /// Reads every row of a file with a preset.
@@ -334,6 +428,7 @@ pub(crate) fn read(
             line,
             file_name,
             headers: preset.headers,
+            mark: preset.mark,
         };
         rows.push((preset.row)(&context)?);
     }
@@ -347,13 +442,13 @@ pub(crate) fn read(
     Ok(rows)
 }
 
-/// An amount in a column.
+/// An amount in a column, with the layout's decimal mark: a malformed one
+/// (`12,3,4`) stops the file with its line and column.
 pub(crate) fn money(record: &Record<'_>, index: usize) -> Result<Money, StatementError> {
-    let value = record.get(index);
-    text::amount(value).ok_or_else(|| {
+    text::written(record.get(index), record.mark).map_err(|error| {
         record.invalid(
             index,
-            format!("'{value}' is not an amount (expected e.g. 1234,56 or -12.50)"),
+            format!("{error}; correct the amount or download the file again"),
         )
     })
 }
@@ -432,19 +527,39 @@ fn transaction(
     }
 }
 
-/// The labels in ING's `Mededelingen`, longest first.
-const ING_LABELS: [&str; 10] = [
+/// The labels in ING's `Mededelingen`, longest first. Every label the
+/// bank writes is listed, so that no value runs on into the next one (an
+/// unknown `Betalingskenm.:` used to end up inside the IBAN).
+const ING_LABELS: [&str; 17] = [
+    "Oorspr. bedrag:",
+    "Betalingskenm.:",
     "Machtiging ID:",
     "Incassant ID:",
     "Omschrijving:",
     "Valutadatum:",
     "Transactie:",
+    "Datum/Tijd:",
+    "Referentie:",
     "Pasvolgnr:",
     "Kenmerk:",
+    "Kosten:",
+    "Koers:",
     "IBAN:",
     "Naam:",
     "Term:",
+    "BIC:",
 ];
+
+/// A structured reference as the payer's bank labelled it: a betalingskenmerk
+/// or RF reference that checks out (`domain.md` §4), without spaces.
+pub(crate) fn labelled_reference(value: &str) -> Option<String> {
+    use crate::reference::{Kind, classify};
+    let compact: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    match classify(&compact) {
+        (Kind::Betalingskenmerk | Kind::Rf | Kind::Ogm, true) => Some(compact.to_ascii_uppercase()),
+        _ => None,
+    }
+}
 
 fn ing(record: &Record<'_>) -> Result<Row, StatementError> {
     let booking_date = date(record, 0, "%Y%m%d")?;
@@ -459,10 +574,30 @@ fn ing(record: &Record<'_>) -> Result<Row, StatementError> {
     let values = label_values(notes, &ING_LABELS);
     transaction.counterparty_name = cell(record, 1);
     transaction.counterparty_iban = cell(record, 3);
-    transaction.remittance = first_value(&values, "Omschrijving:");
     transaction.end_to_end_id = first_value(&values, "Kenmerk:");
     transaction.value_date =
         first_value(&values, "Valutadatum:").and_then(|value| text::date(&value, &["%d-%m-%Y"]));
+    let mut remittance = first_value(&values, "Omschrijving:");
+    if values.is_empty() {
+        // Older exports write plain text without labels: all of it is the
+        // description.
+        remittance = text::non_empty_collapsed(notes);
+    }
+    if let Some(written) = first_value(&values, "Betalingskenm.:") {
+        match labelled_reference(&written) {
+            Some(reference) => transaction.structured_reference = Some(reference),
+            // A kenmerk that does not check out is the payer's typo: kept
+            // as written for a person and the matcher, never as structured.
+            None => {
+                let part = format!("Betalingskenm.: {written}");
+                remittance = Some(match remittance {
+                    Some(before) => format!("{before} {part}"),
+                    None => part,
+                });
+            }
+        }
+    }
+    transaction.remittance = remittance;
     Ok(Row {
         account: record.get(2).to_owned(),
         transaction,
@@ -506,7 +641,7 @@ fn abn_amro(record: &Record<'_>) -> Result<Row, StatementError> {
     let mut transaction = transaction(record, booking_date, amount, &currency);
     transaction.value_date = optional_date(record, 5, "%Y%m%d")?;
     let description = record.fields.get(7).unwrap_or_default().trim_end();
-    let found = details::parse(&[description]);
+    let found = details::parse_tab_description(description);
     transaction.counterparty_name = found.name;
     transaction.counterparty_iban = found.iban;
     transaction.remittance = found.remittance;

@@ -100,6 +100,10 @@ struct Builder<'a> {
     pending: Option<Pending>,
     /// The `:86:` lines of the pending transaction, borrowed from the text.
     details: Vec<&'a str>,
+    /// An available or forward balance (`:64:`, `:65:`) was seen: the
+    /// statement reached its end part, so a missing `:62F:` is not a
+    /// cut-off download.
+    reached_end: bool,
 }
 
 /// A `:61:` read, before its `:86:`.
@@ -129,6 +133,18 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn invalid(&self, line: usize, problem: impl Into<String>) -> StatementError {
         StatementError::invalid(self.file_name, Location::Line(line), problem)
+    }
+
+    /// An error in a fixed field, at its column when the field knows it.
+    fn invalid_field(&self, line: usize, tag: &str, problem: line::Problem) -> StatementError {
+        let at = match problem.column {
+            Some(column) => Location::Cell {
+                line,
+                column: column.to_string(),
+            },
+            None => Location::Line(line),
+        };
+        StatementError::invalid(self.file_name, at, format!(":{tag}: {}", problem.text))
     }
 
     fn line(&mut self, number: usize, raw: &'a str) -> Result<(), StatementError> {
@@ -228,6 +244,7 @@ impl<'a> Reader<'a> {
             transactions: Vec::new(),
             pending: None,
             details: Vec::new(),
+            reached_end: false,
         })
     }
 
@@ -279,9 +296,8 @@ impl<'a> Reader<'a> {
                 builder.number = non_empty(&field.lines.concat());
             }
             "60F" | "60M" | "62F" | "62M" => {
-                let parsed = line::balance(first).map_err(|problem| {
-                    self.invalid(field.line, format!(":{}: {problem}", field.tag))
-                })?;
+                let parsed = line::balance(first)
+                    .map_err(|problem| self.invalid_field(field.line, field.tag, problem))?;
                 if parsed.clamped {
                     self.warnings
                         .push(clamped_warning(self.file_name, field.line, parsed.date));
@@ -312,7 +328,7 @@ impl<'a> Reader<'a> {
                 let dialect = builder.dialect;
                 let currency = builder.currency.clone().unwrap_or_else(|| "EUR".to_owned());
                 let (pending, clamped) = statement_line(field, dialect, currency)
-                    .map_err(|problem| self.invalid(field.line, format!(":61: {problem}")))?;
+                    .map_err(|problem| self.invalid_field(field.line, "61", problem))?;
                 if clamped {
                     let date = pending
                         .transaction
@@ -332,8 +348,23 @@ impl<'a> Reader<'a> {
                 }
             }
             "64" | "65" => {
+                // The available and forward balances are not kept, but a
+                // statement that reached them ended: without a :62F: it is
+                // incomplete, not cut off. One that cannot be read is
+                // reported, never a reason to refuse the transactions.
+                if let Err(problem) = line::balance(first) {
+                    self.warnings.push(format!(
+                        "{} line {}: the {} balance (:{}:) cannot be read ({}); the transactions were read without it",
+                        self.file_name,
+                        field.line,
+                        if field.tag == "64" { "available" } else { "forward" },
+                        field.tag,
+                        problem.text
+                    ));
+                }
                 if let Some(builder) = self.current.as_mut() {
                     flush_pending(builder);
+                    builder.reached_end = true;
                 }
             }
             _ => {}
@@ -352,7 +383,11 @@ impl<'a> Reader<'a> {
                 "the statement has no account identification (:25:); the file is incomplete or not a full MT940 statement",
             ));
         };
-        if builder.opening.is_some() && builder.closing.is_none() && !self.ended {
+        if builder.opening.is_some()
+            && builder.closing.is_none()
+            && !self.ended
+            && !builder.reached_end
+        {
             return Err(self.invalid(
                 line,
                 format!(
@@ -472,7 +507,7 @@ fn statement_line(
     field: &Field<'_>,
     dialect: Dialect,
     currency: String,
-) -> Result<(Pending, bool), String> {
+) -> Result<(Pending, bool), line::Problem> {
     let first = field.lines.first().copied().unwrap_or_default();
     let joined;
     let (head, supplementary): (&str, String) = if dialect == Dialect::Ing {
