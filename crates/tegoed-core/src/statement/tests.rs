@@ -386,7 +386,7 @@ fn r17_bunq_csv_as_exported_today_in_english_and_dutch() {
         "Date,Interest Date,Amount,Account,Counterparty,Name,Description",
     ] {
         let csv = format!(
-            "{header}\n\"2026-01-11\",\"2026-01-11\",\"1500.00\",\"NL82BUNQ2071504690\",\"NL00INGB0001234567\",\"Employer B.V.\",\"Salary January\"\n\
+            "{header}\n\"2026-01-11\",\"2026-01-11\",\"1500,00\",\"NL82BUNQ2071504690\",\"NL00INGB0001234567\",\"Employer B.V.\",\"Salary January\"\n\
 \"2026-01-12\",\"2026-01-12\",\"-1.034,75\",\"NL82BUNQ2071504690\",\"\",\"Albert Heijn\",\"Groceries, week 2\"\n\
 \"2026-01-10\",\"2026-01-10\",\"-3,50\",\"NL82BUNQ2071504690\",\"\",\"Coffee Shop\",\"Latte\"\n"
         );
@@ -498,4 +498,20 @@ fn r17_german_mt940_without_closing_balance_and_unreadable_65_warns() {
     // Without :64:/:65: or an end mark the file still looks cut off.
     let cut = text.replace(":65:C260304EUR\n", "");
     check_error("de.sta", cut.as_bytes(), "invalid", "cut off");
+}
+
+#[test]
+fn r17_bunq_decimal_mark_is_one_per_file() {
+    let header = "\"Date\",\"Interest Date\",\"Amount\",\"Account\",\"Counterparty\",\"Name\",\"Description\"";
+    let dot = format!(
+        "{header}\n\"2026-01-12\",\"2026-01-12\",\"-24.99\",\"NL82BUNQ2071504690\",\"\",\"A\",\"x\"\n\"2026-01-13\",\"2026-01-13\",\"1.034\",\"NL82BUNQ2071504690\",\"\",\"B\",\"y\"\n"
+    );
+    // Three decimals in a dot-decimal file are not cents: refused, not 1034.
+    assert!(parse("bunq.csv", dot.as_bytes()).is_err());
+    let comma = dot.replace("-24.99", "-24,99");
+    let parsed = parse_ok("bunq.csv", &comma);
+    assert_eq!(
+        parsed.statements[0].transactions[1].amount.to_string(),
+        "1034.00"
+    );
 }

@@ -373,6 +373,21 @@ fn bunq_preset(first_line: &str) -> Option<&'static Preset> {
     })
 }
 
+/// The decimal mark of a layout that lets the user choose (bunq), guessed
+/// from its amount column (the third): the first amount that can only be
+/// read one way decides for the whole file, so `1.034` in a file of
+/// `-24.99` is not read as 1034. `None` leaves each amount to show its own.
+fn guess_mark(text: &str, preset: &Preset) -> Option<DecimalMark> {
+    let mut reader = reader(text, preset.delimiter, preset.quote);
+    let amounts: Vec<String> = reader
+        .records()
+        .skip(preset.skip)
+        .filter_map(Result::ok)
+        .filter_map(|record| record.get(2).map(str::to_owned))
+        .collect();
+    DecimalMark::guess(amounts.iter().map(String::as_str))
+}
+
 /// Reads every row of a file with a preset.
 pub(crate) fn read(
     file_name: &str,
@@ -380,6 +395,7 @@ pub(crate) fn read(
     preset: &Preset,
 ) -> Result<Vec<Row>, StatementError> {
     let text = text.trim_start_matches('\u{feff}');
+    let mark = preset.mark.or_else(|| guess_mark(text, preset));
     let mut reader = reader(text, preset.delimiter, preset.quote);
     let mut record = csv::StringRecord::new();
     let mut rows = Vec::new();
@@ -428,7 +444,7 @@ pub(crate) fn read(
             line,
             file_name,
             headers: preset.headers,
-            mark: preset.mark,
+            mark,
         };
         rows.push((preset.row)(&context)?);
     }
