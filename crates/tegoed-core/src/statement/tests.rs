@@ -515,3 +515,79 @@ fn r17_bunq_decimal_mark_is_one_per_file() {
         "1034.00"
     );
 }
+
+#[test]
+fn r17_ogm_references_are_found_and_checked() {
+    use super::csv::find_ogm;
+    for (text, expected) in [
+        ("+++010/8068/17183+++", Some("+++010/8068/17183+++")),
+        ("***312/4013/98067***", Some("+++312/4013/98067+++")),
+        (
+            "factuur 12 +++ 119/7530/76697 +++ dank",
+            Some("+++119/7530/76697+++"),
+        ),
+        ("119753076697", Some("+++119/7530/76697+++")),
+        ("+++119/7530/76600+++", None),
+        ("010/8068/17180", None),
+        ("tel 0123/4567/890123", None),
+    ] {
+        assert_eq!(find_ogm(text).as_deref(), expected, "{text}");
+    }
+}
+
+#[test]
+fn r17_belgian_exports_are_read_with_ogm_references() {
+    let fintro = "Volgnummer;Uitvoeringsdatum;Valutadatum;Bedrag;Valuta rekening;Rekeningnummer;Type verrichting;Tegenpartij;Naam van de tegenpartij;Mededeling;Details;Status;Reden van weigering\n\
+2026-0012;15/01/2026;15/01/2026;-7.000,97;EUR;BE68539007547034;Overschrijving;BE71096123456769;Peeters NV;+++010/8068/17183+++;;Geaccepteerd;\n\
+2026-0015;18/01/2026;18/01/2026;-50,00;EUR;BE68539007547034;Overschrijving;;;;;Geweigerd;Onvoldoende saldo\n";
+    let parsed = parse_ok("fintro.csv", fintro);
+    assert_eq!(parsed.format.code(), "csv:bnp");
+    let [only] = parsed.statements[0].transactions.as_slice() else {
+        panic!("the refused row is not a transaction")
+    };
+    assert_eq!(only.amount.to_string(), "-7000.97");
+    assert_eq!(
+        only.structured_reference.as_deref(),
+        Some("+++010/8068/17183+++")
+    );
+    let bad = fintro.replace("-7.000,97", "-7.00,0,97");
+    check_error(
+        "fintro.csv",
+        bad.as_bytes(),
+        "invalid",
+        "line 2, column 'bedrag'",
+    );
+    let kbc_english = "Account number;Heading;Name;Currency;Statement number;Date;Description;Value date;Amount;Balance;credit;debit;counterparty's account number;Counterparty BIC;Counterparty name;Counterparty address;standard-format reference;free-format reference\r\
+BE68539007547034;  ;PEETERS BV;EUR;  02026003;14/01/2026;TRANSFER;14/01/2026;605,00;1.815,00;605,00;;BE62 5100 0754 7061 ;GKCCBEBB;JANSSENS BV;;***010/8068/17183***;\r";
+    let parsed = parse_ok("kbc.csv", kbc_english);
+    assert_eq!(parsed.format.code(), "csv:kbc");
+    let transaction = &parsed.statements[0].transactions[0];
+    assert_eq!(
+        transaction.counterparty_iban.as_deref(),
+        Some("BE62510007547061")
+    );
+    assert_eq!(
+        transaction.structured_reference.as_deref(),
+        Some("+++010/8068/17183+++")
+    );
+    assert_eq!(
+        parsed.statements[0]
+            .closing
+            .map(|b| b.amount.to_string())
+            .as_deref(),
+        Some("1815.00")
+    );
+}
+
+#[test]
+fn r17_line_numbers_count_lone_carriage_returns() {
+    let csv = "Rekeningnummer;Rubrieknaam;Naam;Munt;Afschriftnummer;Datum;Omschrijving;Valuta;Bedrag;Saldo\r\
+BE68539007547034;;X;EUR;1;14/01/2026;A;14/01/2026;1,00;1,00\r\
+BE68539007547034;;X;EUR;1;15/01/2026;B;15/01/2026;12,3,4;1,00\r";
+    check_error(
+        "kbc.csv",
+        csv.as_bytes(),
+        "invalid",
+        "line 3, column 'bedrag'",
+    );
+}
