@@ -591,3 +591,60 @@ BE68539007547034;;X;EUR;1;15/01/2026;B;15/01/2026;12,3,4;1,00\r";
         "line 3, column 'bedrag'",
     );
 }
+
+#[test]
+fn r17_ing_in_english_and_its_savings_accounts_are_read() {
+    let english = "\"Date\";\"Name / Description\";\"Account\";\"Counterparty\";\"Code\";\"Debit/credit\";\"Amount (EUR)\";\"Transaction type\";\"Notifications\";\"Resulting balance\";\"Tag\"\n\
+\"20260114\";\"Bakkerij Jansen\";\"NL42INGB9836900602\";\"NL02ABNA0123456789\";\"GT\";\"Credit\";\"605,00\";\"Online Banking\";\"Name: Bakkerij Jansen Description: factuur 2026-0042 IBAN: NL02ABNA0123456789 Reference: E2E-1 Value date: 14/01/2026\";\"1605,00\";\"\"\n\
+\"20260113\";\"KPN B.V.\";\"NL42INGB9836900602\";\"NL93ABNA9069892900\";\"IC\";\"Debit\";\"45,00\";\"SEPA direct debit\";\"Name: KPN B.V. Description: Factuur 4012983312 IBAN: NL93ABNA9069892900 Reference: 4012983312 Mandate ID: 1-2KX8-31 Creditor ID: NL96ZZZ271243500000 Recurrent SEPA direct debit Value date: 13/01/2026\";\"1000,00\";\"\"\n";
+    let parsed = parse_ok("ing-en.csv", english);
+    assert_eq!(parsed.format.code(), "csv:ing");
+    let [credit, debit] = parsed.statements[0].transactions.as_slice() else {
+        panic!()
+    };
+    assert_eq!(credit.amount.to_string(), "605.00");
+    assert_eq!(credit.remittance.as_deref(), Some("factuur 2026-0042"));
+    assert_eq!(credit.end_to_end_id.as_deref(), Some("E2E-1"));
+    assert_eq!(
+        credit.value_date.map(|d| d.to_string()).as_deref(),
+        Some("2026-01-14")
+    );
+    assert_eq!(debit.amount.to_string(), "-45.00");
+    assert!(parsed.statements[0].adds_up());
+    let savings = "\"Datum\";\"Omschrijving\";\"Rekening\";\"Rekening naam\";\"Tegenrekening\";\"Af Bij\";\"Bedrag\";\"Valuta\";\"Mutatiesoort\";\"Mededelingen\";\"Saldo na mutatie\"\n\
+\"2026-01-26\";\"Overboeking van betaalrekening NL42INGB9836900602\";\"K 444-12345\";\"Buffer\";\"NL42INGB9836900602\";\"Bij\";\"2500,00\";\"EUR\";\"Inleg\";\"\";\"2750,00\"\n\
+\"2026-01-01\";\"Rente\";\"K 444-12345\";\"Buffer\";\"\";\"Bij\";\"0,75\";\"EUR\";\"Rente\";\"\";\"250,00\"\n";
+    let parsed = parse_ok("spaar.csv", savings);
+    assert_eq!(parsed.statements[0].account, "K 444-12345");
+    assert_eq!(
+        parsed.statements[0].transactions[1].remittance.as_deref(),
+        Some("Rente")
+    );
+    let savings_english = "Date;Description;Account;Account name;Counterparty;Debit/credit;Amount;Currency;Transaction type;Notifications;Resulting balance\n\
+2-10-2026;Overboeking naar betaalrekening NL42INGB9836900602;K 444-12345;Buffer;NL42INGB9836900602;Debit;1,23;EUR;Opname;;1750\n\
+1-10-2026;Rente;K 444-12345;Buffer;;Credit;1,23;EUR;Rente;;1751,23\n";
+    let parsed = parse_ok("savings.csv", savings_english);
+    let amounts: Vec<String> = parsed.statements[0]
+        .transactions
+        .iter()
+        .map(|transaction| format!("{} {}", transaction.booking_date, transaction.amount))
+        .collect();
+    assert_eq!(amounts, ["2026-10-02 -1.23", "2026-10-01 1.23"]);
+}
+
+#[test]
+fn r17_balances_that_chain_both_ways_leave_the_order_to_the_dates() {
+    let savings_english = "Date;Description;Account;Account name;Counterparty;Debit/credit;Amount;Currency;Transaction type;Notifications;Resulting balance\n\
+2-10-2026;Opname;K 444-12345;Buffer;;Debit;1,23;EUR;Opname;;1750\n\
+1-10-2026;Rente;K 444-12345;Buffer;;Credit;1,23;EUR;Rente;;1751,23\n";
+    let statement = &parse_ok("savings.csv", savings_english).statements[0];
+    let balance = |balance: Option<Balance>| balance.map(|b| format!("{} {}", b.date, b.amount));
+    assert_eq!(
+        balance(statement.opening).as_deref(),
+        Some("2026-10-01 1750.00")
+    );
+    assert_eq!(
+        balance(statement.closing).as_deref(),
+        Some("2026-10-02 1750.00")
+    );
+}

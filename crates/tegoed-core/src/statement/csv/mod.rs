@@ -259,23 +259,23 @@ fn assemble(file_name: &str, format: Format, rows: Vec<Row>) -> ParsedFile {
 /// so when they chain, the dates otherwise.
 fn newest_first(rows: &[Row]) -> bool {
     if let (Some(first), Some(second)) = (rows.first(), rows.get(1)) {
+        // Both chains can hold (an amount and its reversal); then the
+        // balances decide nothing and the dates do.
         if let (Some(first_after), Some(second_after)) = (first.balance_after, second.balance_after)
         {
-            if first_after + second.transaction.amount == second_after {
-                return false;
-            }
-            if second_after + first.transaction.amount == first_after {
-                return true;
+            let forward = first_after + second.transaction.amount == second_after;
+            let backward = second_after + first.transaction.amount == first_after;
+            if forward != backward {
+                return backward;
             }
         }
         if let (Some(first_before), Some(second_before)) =
             (first.balance_before, second.balance_before)
         {
-            if first_before + first.transaction.amount == second_before {
-                return false;
-            }
-            if second_before + second.transaction.amount == first_before {
-                return true;
+            let forward = first_before + first.transaction.amount == second_before;
+            let backward = second_before + second.transaction.amount == first_before;
+            if forward != backward {
+                return backward;
             }
         }
     }

@@ -43,6 +43,45 @@ const ING_HEADERS: [&str; 11] = [
     "Saldo na mutatie",
     "Tag",
 ];
+const ING_ENGLISH_HEADERS: [&str; 11] = [
+    "Date",
+    "Name / Description",
+    "Account",
+    "Counterparty",
+    "Code",
+    "Debit/credit",
+    "Amount (EUR)",
+    "Transaction type",
+    "Notifications",
+    "Resulting balance",
+    "Tag",
+];
+const ING_SAVINGS_HEADERS: [&str; 11] = [
+    "Datum",
+    "Omschrijving",
+    "Rekening",
+    "Rekening naam",
+    "Tegenrekening",
+    "Af Bij",
+    "Bedrag",
+    "Valuta",
+    "Mutatiesoort",
+    "Mededelingen",
+    "Saldo na mutatie",
+];
+const ING_SAVINGS_ENGLISH_HEADERS: [&str; 11] = [
+    "Date",
+    "Description",
+    "Account",
+    "Account name",
+    "Counterparty",
+    "Debit/credit",
+    "Amount",
+    "Currency",
+    "Transaction type",
+    "Notifications",
+    "Resulting balance",
+];
 const RABOBANK_HEADERS: [&str; 22] = [
     "IBAN/BBAN",
     "Munt",
@@ -147,7 +186,75 @@ const ASN_HEADERS: [&str; 19] = [
     "Afschriftnummer",
 ];
 
-static PRESETS: [Preset; 11] = [
+static PRESETS: [Preset; 17] = [
+    // ING in English, and ING's savings accounts in Dutch and English:
+    // the language the online banking is set to.
+    Preset {
+        layout: Layout::Ing,
+        delimiter: b';',
+        quote: b'"',
+        skip: 1,
+        n_fields: 10,
+        headers: &ING_ENGLISH_HEADERS,
+        bank: "ING",
+        mark: Some(DecimalMark::Comma),
+        row: ing_english,
+    },
+    Preset {
+        layout: Layout::Ing,
+        delimiter: b',',
+        quote: b'"',
+        skip: 1,
+        n_fields: 10,
+        headers: &ING_ENGLISH_HEADERS,
+        bank: "ING",
+        mark: Some(DecimalMark::Comma),
+        row: ing_english,
+    },
+    Preset {
+        layout: Layout::Ing,
+        delimiter: b';',
+        quote: b'"',
+        skip: 1,
+        n_fields: 10,
+        headers: &ING_SAVINGS_HEADERS,
+        bank: "ING",
+        mark: Some(DecimalMark::Comma),
+        row: ing_savings_dutch,
+    },
+    Preset {
+        layout: Layout::Ing,
+        delimiter: b',',
+        quote: b'"',
+        skip: 1,
+        n_fields: 10,
+        headers: &ING_SAVINGS_HEADERS,
+        bank: "ING",
+        mark: Some(DecimalMark::Comma),
+        row: ing_savings_dutch,
+    },
+    Preset {
+        layout: Layout::Ing,
+        delimiter: b';',
+        quote: b'"',
+        skip: 1,
+        n_fields: 10,
+        headers: &ING_SAVINGS_ENGLISH_HEADERS,
+        bank: "ING",
+        mark: Some(DecimalMark::Comma),
+        row: ing_savings_english,
+    },
+    Preset {
+        layout: Layout::Ing,
+        delimiter: b',',
+        quote: b'"',
+        skip: 1,
+        n_fields: 10,
+        headers: &ING_SAVINGS_ENGLISH_HEADERS,
+        bank: "ING",
+        mark: Some(DecimalMark::Comma),
+        row: ing_savings_english,
+    },
     Preset {
         layout: Layout::Ing,
         delimiter: b';',
@@ -306,6 +413,9 @@ pub(crate) fn detect(text: &str) -> Option<&'static Preset> {
     {
         return preset(Layout::Knab);
     }
+    if let Some(ing) = ing_variant(first_line) {
+        return Some(ing);
+    }
     if first_line.contains("Naam / Omschrijving") && first_line.contains("Af Bij") {
         // The delimiter between the header's quoted names decides between
         // the current `;` export and the older `,` one.
@@ -313,9 +423,11 @@ pub(crate) fn detect(text: &str) -> Option<&'static Preset> {
             > first_line.matches("\";\"").count()
             || (!first_line.contains(';') && first_line.contains(','));
         let delimiter = if comma_separated { b',' } else { b';' };
-        return PRESETS
-            .iter()
-            .find(|preset| preset.layout == Layout::Ing && preset.delimiter == delimiter);
+        return PRESETS.iter().find(|preset| {
+            preset.layout == Layout::Ing
+                && preset.delimiter == delimiter
+                && preset.headers.get(1) == ING_HEADERS.get(1)
+        });
     }
     if first_line.contains("IBAN/BBAN") && first_line.contains("Volgnr") {
         return preset(Layout::Rabobank);
@@ -348,6 +460,32 @@ pub(crate) fn detect(text: &str) -> Option<&'static Preset> {
         return preset(Layout::Asn);
     }
     None
+}
+
+/// ING's English current-account export and its savings-account exports,
+/// by their header, `;`- or `,`-separated.
+fn ing_variant(first_line: &str) -> Option<&'static Preset> {
+    let headers: &[&str] =
+        if first_line.contains("Name / Description") && first_line.contains("Debit/credit") {
+            &ING_ENGLISH_HEADERS
+        } else if first_line.contains("Rekening naam") && first_line.contains("Af Bij") {
+            &ING_SAVINGS_HEADERS
+        } else if first_line.contains("Account name") && first_line.contains("Debit/credit") {
+            &ING_SAVINGS_ENGLISH_HEADERS
+        } else {
+            return None;
+        };
+    let delimiter = if first_line.matches(';').count() >= first_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    PRESETS.iter().find(|preset| {
+        preset.layout == Layout::Ing
+            && preset.delimiter == delimiter
+            && preset.headers.first() == headers.first()
+            && preset.headers.get(1) == headers.get(1)
+    })
 }
 
 /// The bunq preset for a header line: bunq writes its column names in the
@@ -577,35 +715,103 @@ pub(crate) fn labelled_reference(value: &str) -> Option<String> {
     }
 }
 
-fn ing(record: &Record<'_>) -> Result<Row, StatementError> {
-    let booking_date = date(record, 0, "%Y%m%d")?;
-    let unsigned = money(record, 6)?;
-    let amount = match record.get(5) {
-        "Af" => -unsigned,
-        "Bij" => unsigned,
-        other => return Err(record.invalid(5, format!("'{other}' is not Af or Bij"))),
-    };
-    let mut transaction = transaction(record, booking_date, amount, "EUR");
-    let notes = record.get(8);
-    let values = label_values(notes, &ING_LABELS);
-    transaction.counterparty_name = cell(record, 1);
-    transaction.counterparty_iban = cell(record, 3);
-    transaction.end_to_end_id = first_value(&values, "Kenmerk:");
-    transaction.value_date =
-        first_value(&values, "Valutadatum:").and_then(|value| text::date(&value, &["%d-%m-%Y"]));
-    let mut remittance = first_value(&values, "Omschrijving:");
+/// The words of ING's export in the language the online banking is set to.
+struct IngLanguage {
+    /// Money out and money in (`Af`/`Bij`, `Debit`/`Credit`).
+    out: &'static str,
+    into: &'static str,
+    /// The labels in the notes column, longest first.
+    labels: &'static [&'static str],
+    /// The label of the description, the end-to-end id, the structured
+    /// reference and the value date.
+    description: &'static str,
+    reference: &'static str,
+    payment_reference: &'static str,
+    value_date: &'static str,
+    /// How the value date is written.
+    value_date_format: &'static str,
+}
+
+static ING_DUTCH: IngLanguage = IngLanguage {
+    out: "Af",
+    into: "Bij",
+    labels: &ING_LABELS,
+    description: "Omschrijving:",
+    reference: "Kenmerk:",
+    payment_reference: "Betalingskenm.:",
+    value_date: "Valutadatum:",
+    value_date_format: "%d-%m-%Y",
+};
+
+/// The labels of ING's English export, longest first.
+const ING_ENGLISH_LABELS: [&str; 15] = [
+    "Card sequence no.:",
+    "Payment reference:",
+    "Description:",
+    "Other party:",
+    "Creditor ID:",
+    "Transaction:",
+    "Value date:",
+    "Mandate ID:",
+    "Reference:",
+    "Currency:",
+    "Mark-up:",
+    "Rate:",
+    "IBAN:",
+    "Name:",
+    "Term:",
+];
+
+static ING_ENGLISH: IngLanguage = IngLanguage {
+    out: "Debit",
+    into: "Credit",
+    labels: &ING_ENGLISH_LABELS,
+    description: "Description:",
+    reference: "Reference:",
+    payment_reference: "Payment reference:",
+    value_date: "Value date:",
+    value_date_format: "%d/%m/%Y",
+};
+
+/// The signed amount from an unsigned amount and an `Af`/`Bij` column.
+fn ing_amount(
+    record: &Record<'_>,
+    amount: usize,
+    sign: usize,
+    language: &IngLanguage,
+) -> Result<Money, StatementError> {
+    let unsigned = money(record, amount)?;
+    match record.get(sign) {
+        word if word == language.out => Ok(-unsigned),
+        word if word == language.into => Ok(unsigned),
+        other => Err(record.invalid(
+            sign,
+            format!("'{other}' is not {} or {}", language.out, language.into),
+        )),
+    }
+}
+
+/// Reads ING's notes column into the transaction: labelled parts to their
+/// fields, the description as remittance (all of it when nothing is
+/// labelled), a checked betalingskenmerk or RF as structured reference.
+fn ing_notes(notes: &str, language: &IngLanguage, transaction: &mut Transaction) {
+    let values = label_values(notes, language.labels);
+    transaction.end_to_end_id = first_value(&values, language.reference);
+    transaction.value_date = first_value(&values, language.value_date)
+        .and_then(|value| text::date(&value, &[language.value_date_format, "%d-%m-%Y"]));
+    let mut remittance = first_value(&values, language.description);
     if values.is_empty() {
         // Older exports write plain text without labels: all of it is the
         // description.
         remittance = text::non_empty_collapsed(notes);
     }
-    if let Some(written) = first_value(&values, "Betalingskenm.:") {
+    if let Some(written) = first_value(&values, language.payment_reference) {
         match labelled_reference(&written) {
             Some(reference) => transaction.structured_reference = Some(reference),
             // A kenmerk that does not check out is the payer's typo: kept
             // as written for a person and the matcher, never as structured.
             None => {
-                let part = format!("Betalingskenm.: {written}");
+                let part = format!("{} {written}", language.payment_reference);
                 remittance = Some(match remittance {
                     Some(before) => format!("{before} {part}"),
                     None => part,
@@ -614,12 +820,61 @@ fn ing(record: &Record<'_>) -> Result<Row, StatementError> {
         }
     }
     transaction.remittance = remittance;
+}
+
+fn ing_current(record: &Record<'_>, language: &IngLanguage) -> Result<Row, StatementError> {
+    let booking_date = date(record, 0, "%Y%m%d")?;
+    let amount = ing_amount(record, 6, 5, language)?;
+    let mut transaction = transaction(record, booking_date, amount, "EUR");
+    transaction.counterparty_name = cell(record, 1);
+    transaction.counterparty_iban = cell(record, 3);
+    ing_notes(record.get(8), language, &mut transaction);
     Ok(Row {
         account: record.get(2).to_owned(),
         transaction,
         balance_before: None,
         balance_after: optional_money(record, 9)?,
     })
+}
+
+fn ing(record: &Record<'_>) -> Result<Row, StatementError> {
+    ing_current(record, &ING_DUTCH)
+}
+
+fn ing_english(record: &Record<'_>) -> Result<Row, StatementError> {
+    ing_current(record, &ING_ENGLISH)
+}
+
+/// ING's savings accounts (*spaarrekeningen*): their own 11 columns, the
+/// description second and the account's own number (`K 444-12345`).
+fn ing_savings(
+    record: &Record<'_>,
+    language: &IngLanguage,
+    date_format: &str,
+) -> Result<Row, StatementError> {
+    let booking_date = date(record, 0, date_format)?;
+    let amount = ing_amount(record, 6, 5, language)?;
+    let currency = non_empty(record.get(7)).unwrap_or_else(|| "EUR".to_owned());
+    let mut transaction = transaction(record, booking_date, amount, &currency);
+    transaction.counterparty_iban = cell(record, 4);
+    ing_notes(record.get(9), language, &mut transaction);
+    if transaction.remittance.is_none() {
+        transaction.remittance = cell(record, 1);
+    }
+    Ok(Row {
+        account: record.get(2).to_owned(),
+        transaction,
+        balance_before: None,
+        balance_after: optional_money(record, 10)?,
+    })
+}
+
+fn ing_savings_dutch(record: &Record<'_>) -> Result<Row, StatementError> {
+    ing_savings(record, &ING_DUTCH, "%Y-%m-%d")
+}
+
+fn ing_savings_english(record: &Record<'_>) -> Result<Row, StatementError> {
+    ing_savings(record, &ING_ENGLISH, "%d-%m-%Y")
 }
 
 fn rabobank(record: &Record<'_>) -> Result<Row, StatementError> {
