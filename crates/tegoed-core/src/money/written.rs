@@ -9,8 +9,6 @@
 //! stripping a sign or code written next to the number; the caller knows
 //! the currency of its column or field.
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 
 use super::Money;
@@ -338,26 +336,32 @@ fn read(text: &str, mark: Option<DecimalMark>) -> Result<Money, AmountError> {
             ));
         }
     }
-    let digits: String = whole.chars().filter(char::is_ascii_digit).collect();
-    if digits.is_empty() && fraction.is_empty() {
+    let too_large = || AmountError::TooLarge {
+        text: text.to_owned(),
+    };
+    // Digits straight into an integer of the smallest unit: no string is
+    // built, as this runs for every amount of every bank file.
+    let n_whole_digits = whole.bytes().filter(u8::is_ascii_digit).count();
+    if n_whole_digits == 0 && fraction.is_empty() {
         return Err(AmountError::Empty {
             text: text.to_owned(),
         });
     }
-    if digits.len() > 20 || fraction.len() > 8 {
-        return Err(AmountError::TooLarge {
-            text: text.to_owned(),
-        });
+    if n_whole_digits > 20 || fraction.len() > 8 {
+        return Err(too_large());
     }
-    let plain = format!(
-        "{}{}.{}",
-        if bare.negative { "-" } else { "" },
-        if digits.is_empty() { "0" } else { &digits },
-        if fraction.is_empty() { "0" } else { fraction }
-    );
-    let decimal = Decimal::from_str(&plain).map_err(|_| AmountError::TooLarge {
-        text: text.to_owned(),
-    })?;
+    let mut units: i128 = 0;
+    for byte in whole.bytes().chain(fraction.bytes()) {
+        if byte.is_ascii_digit() {
+            units = units
+                .checked_mul(10)
+                .and_then(|units| units.checked_add(i128::from(byte - b'0')))
+                .ok_or_else(too_large)?;
+        }
+    }
+    let scale = u32::try_from(fraction.len()).map_err(|_| too_large())?;
+    let signed = if bare.negative { -units } else { units };
+    let decimal = Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| too_large())?;
     if decimal.normalize().scale() > 2 {
         return Err(AmountError::BelowCents {
             text: text.to_owned(),

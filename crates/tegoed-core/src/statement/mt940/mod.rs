@@ -7,8 +7,14 @@
 //! `{1:}{2:}{4:` blocks, `-` and `-}` frame messages, and a bank's header
 //! lines before the first tag (`ABNANL2A`, `940`, `:940:`) are skipped.
 //! Several statements per file, `:60M:`/`:62M:` page balances, CRLF or LF,
-//! control bytes and a missing final newline are all fine. The fixed fields
-//! are in [`line`], the `:86:` dialects in [`details`].
+//! control bytes and a missing final newline are all fine; a new `:20:`
+//! begins the next statement with or without a `-` line before it. The
+//! fixed fields are in [`line`], the `:86:` dialects in [`details`]. Amounts
+//! are read by [`crate::money::Money::parse_written`]: a malformed one stops
+//! the file with its line and column. The available and forward balances
+//! (`:64:`, `:65:`) are not kept; one that cannot be read is a warning, and a
+//! statement that reached them without a `:62F:` is read with a warning
+//! rather than refused as cut off.
 //!
 //! Written by hand: no MT940 crate reads these dialects with line numbers
 //! in its errors, and a hand-written pass borrows the text instead of
