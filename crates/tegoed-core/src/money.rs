@@ -11,6 +11,10 @@ use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+mod written;
+
+pub use written::{AmountError, DecimalMark};
+
 /// An exact amount of money, kept to the cent after [`Money::round`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Money(Decimal);

@@ -16,14 +16,7 @@ use super::Language;
 use super::sheet::Cell;
 use crate::money::Money;
 
-/// Which character separates the cents in a column's text amounts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DecimalMark {
-    /// `1.234,56`, as Dutch exports write it.
-    Comma,
-    /// `1,234.56`, as English exports write it.
-    Dot,
-}
+pub use crate::money::DecimalMark;
 
 /// How a column writes dates whose day and month are both numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -76,139 +69,22 @@ fn whole_cents(decimal: Decimal) -> Result<Money, ()> {
 }
 
 /// A text amount: `1.234,56`, `1,234.56`, `1234,5`, `-121,00`, `€ 12,00`,
-/// `121,00-`, `(121,00)`. `mark` decides a lone separator followed by
-/// exactly three digits (`1.234`), which is otherwise read as decimals.
+/// `121,00-`, `(121,00)`, read by the one reader of written amounts,
+/// [`Money::parse_written_with`]. `mark` decides a lone separator followed
+/// by exactly three digits (`1.234`), which is otherwise read as thousands.
+///
+/// # Errors
+/// `Err(())` when the text is not an amount in whole cents; the caller
+/// builds the message with the cell's place.
 #[allow(clippy::result_unit_err)]
 pub fn text_amount(text: &str, mark: Option<DecimalMark>) -> Result<Money, ()> {
-    let mut body: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '€')
-        .collect();
-    for code in ["EUR", "eur"] {
-        if let Some(rest) = body.strip_prefix(code).or_else(|| body.strip_suffix(code)) {
-            body = rest.to_owned();
-        }
-    }
-    let mut negative = false;
-    if let Some(inner) = body
-        .strip_prefix('(')
-        .and_then(|rest| rest.strip_suffix(')'))
-    {
-        negative = true;
-        body = inner.to_owned();
-    }
-    for minus in ['-', '\u{2212}'] {
-        if let Some(rest) = body.strip_prefix(minus) {
-            negative = !negative;
-            body = rest.to_owned();
-        } else if let Some(rest) = body.strip_suffix(minus) {
-            negative = !negative;
-            body = rest.to_owned();
-        }
-    }
-    if let Some(rest) = body.strip_prefix('+') {
-        body = rest.to_owned();
-    }
-    if body.is_empty()
-        || !body
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-    {
-        return Err(());
-    }
-    let commas = body.matches(',').count();
-    let dots = body.matches('.').count();
-    let plain = match (commas, dots) {
-        (0, 0) => body,
-        (_, 0) => single_kind(&body, ',', mark == Some(DecimalMark::Comma))?,
-        (0, _) => single_kind(&body, '.', mark == Some(DecimalMark::Dot))?,
-        _ => {
-            let last_comma = body.rfind(',').unwrap_or(0);
-            let last_dot = body.rfind('.').unwrap_or(0);
-            let (decimal_mark, group_mark) = if last_comma > last_dot {
-                (',', '.')
-            } else {
-                ('.', ',')
-            };
-            let (whole, cents) = body.rsplit_once(decimal_mark).ok_or(())?;
-            if whole.contains(decimal_mark) || !grouped(whole, group_mark) {
-                return Err(());
-            }
-            format!("{}.{cents}", whole.replace(group_mark, ""))
-        }
-    };
-    if plain.starts_with('.') || plain.ends_with('.') {
-        return Err(());
-    }
-    let decimal = Decimal::from_str(&plain).map_err(|_| ())?;
-    let money = whole_cents(decimal)?;
-    Ok(if negative { -money } else { money })
-}
-
-/// Reads a number written with one kind of separator: a thousands grouping
-/// (`1,234,567`; `1.234` unless the column's mark says `.` is its decimal
-/// mark, since three decimals are never cents) or a decimal mark.
-fn single_kind(body: &str, separator: char, is_decimal_mark: bool) -> Result<String, ()> {
-    let parts: Vec<&str> = body.split(separator).collect();
-    let all_groups = grouped(body, separator);
-    if parts.len() > 2 {
-        return if all_groups {
-            Ok(body.replace(separator, ""))
-        } else {
-            Err(())
-        };
-    }
-    let (whole, fraction) = body.split_once(separator).ok_or(())?;
-    if fraction.len() == 3 && all_groups && !is_decimal_mark {
-        return Ok(format!("{whole}{fraction}"));
-    }
-    if whole.is_empty() {
-        return Ok(format!("0.{fraction}"));
-    }
-    Ok(format!("{whole}.{fraction}"))
-}
-
-/// True when `text` is digits grouped by thousands: 1 to 3 digits, then
-/// groups of exactly 3, separated by `group_mark` (or no separator at all).
-fn grouped(text: &str, group_mark: char) -> bool {
-    let mut parts = text.split(group_mark);
-    let first_ok = parts
-        .next()
-        .is_some_and(|first| (!first.is_empty() && first.len() <= 3) || !text.contains(group_mark));
-    first_ok && parts.all(|part| part.len() == 3)
+    Money::parse_written_with(text, mark).map_err(|_| ())
 }
 
 /// Guesses a column's decimal mark from its text amounts: the first text
-/// that can only be read one way decides.
+/// that can only be read one way decides ([`DecimalMark::guess`]).
 pub fn guess_mark<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<DecimalMark> {
-    for text in texts {
-        let body: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let last_comma = body.rfind(',');
-        let last_dot = body.rfind('.');
-        match (last_comma, last_dot) {
-            (Some(comma), Some(dot)) => {
-                return Some(if comma > dot {
-                    DecimalMark::Comma
-                } else {
-                    DecimalMark::Dot
-                });
-            }
-            (Some(comma), None) => {
-                let after = body.len() - comma - 1;
-                if body.matches(',').count() == 1 && after != 3 {
-                    return Some(DecimalMark::Comma);
-                }
-            }
-            (None, Some(dot)) => {
-                let after = body.len() - dot - 1;
-                if body.matches('.').count() == 1 && after != 3 {
-                    return Some(DecimalMark::Dot);
-                }
-            }
-            (None, None) => {}
-        }
-    }
-    None
+    DecimalMark::guess(texts)
 }
 
 /// The first day Excel's 1900 serial numbers count from (serial 0, with the

@@ -12,14 +12,17 @@
 //! creditor for money out (v8's `Pty` level is skipped); remittance is
 //! `RmtInf/Ustrd`, falling back to `AddtlTxInf` and `AddtlNtryInf`;
 //! `Strd/CdtrRefInf/Ref` is the structured reference. Entries whose status
-//! is not booked (`PDNG`, `INFO`) are left out with a warning.
+//! is not booked (`PDNG`, `INFO`) are left out of statements and reports
+//! with a warning, and read from notifications (camt.054), where they are
+//! the point of the message. A missing booking date falls back to the value
+//! date, then the statement's or message's creation date.
 
 use chrono::NaiveDate;
 use quick_xml::events::Event;
 
-use super::text::{amount as parse_amount, collapse_spaces, non_empty};
+use super::text::{collapse_spaces, non_empty};
 use super::{Balance, Format, Location, ParsedFile, Statement, StatementError, Transaction};
-use crate::money::Money;
+use crate::money::{DecimalMark, Money};
 
 /// The elements the reader cares about; everything else is `Other`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,6 +216,7 @@ pub fn parse(file_name: &str, text: &str) -> Result<ParsedFile, StatementError> 
     let mut balance: Option<BalanceParts> = None;
     let mut entry: Option<Entry> = None;
     let mut n_skipped = 0_usize;
+    let mut n_notified = 0_usize;
     let mut saw_root = false;
     let mut lines = Lines::default();
     let mut message_created: Option<NaiveDate> = None;
@@ -338,7 +342,15 @@ pub fn parse(file_name: &str, text: &str) -> Result<ParsedFile, StatementError> 
                         if let (Some(done), Some(statement)) = (entry.take(), statement.as_mut()) {
                             let booked =
                                 done.status.as_deref().is_none_or(|status| status == "BOOK");
-                            if booked {
+                            // A notification (camt.054) reports payments as
+                            // they arrive, often before booking (PDNG) or as
+                            // advice (INFO): each is read, so a customer who
+                            // has paid is not chased.
+                            let notified = message == 54 && !booked;
+                            if notified {
+                                n_notified += 1;
+                            }
+                            if booked || notified {
                                 let fallback = statement.created.or(message_created);
                                 close_entry(file_name, done, statement, fallback)?;
                             } else {
@@ -386,6 +398,11 @@ pub fn parse(file_name: &str, text: &str) -> Result<ParsedFile, StatementError> 
     if n_skipped > 0 {
         warnings.push(format!(
             "{file_name}: {n_skipped} entries that are not booked yet (status PDNG or INFO) were left out"
+        ));
+    }
+    if n_notified > 0 {
+        warnings.push(format!(
+            "{file_name}: {n_notified} notified entries are not booked yet (status PDNG or INFO); they were read as the bank notified them"
         ));
     }
     Ok(ParsedFile {
@@ -638,7 +655,7 @@ fn amount(value: &str) -> Result<Money, String> {
         && value.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && value.bytes().filter(|b| *b == b'.').count() <= 1;
     well_formed
-        .then(|| parse_amount(value))
+        .then(|| Money::parse_written(value, DecimalMark::Dot).ok())
         .flatten()
         .ok_or_else(|| {
             format!(

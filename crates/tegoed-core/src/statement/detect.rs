@@ -69,7 +69,8 @@ pub fn detect(file_name: &str, bytes: &[u8], text: &str) -> Result<Detected, Sta
     if mt_tags >= 2 || trimmed.starts_with(":940:") {
         return Ok(Detected::Mt940);
     }
-    if looks_delimited(trimmed) {
+    // Belfius puts a query block of `label;value` lines above its header.
+    if looks_delimited(trimmed) || super::csv::has_known_header(prefix) {
         return Ok(Detected::Csv);
     }
     Err(not("text without MT940 tags, camt XML or CSV columns"))

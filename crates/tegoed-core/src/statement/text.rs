@@ -2,76 +2,27 @@
 //! dot, dates in the forms banks write, and tidy optional strings.
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
-use crate::money::Money;
+use crate::money::{AmountError, DecimalMark, Money};
 
-/// Parses an unsigned or signed amount as banks write it: `1234,56`,
-/// `1.234,56`, `1,234.56`, `1234.56`, `+12,00`, `500,` or `7,5`.
-///
-/// The decimal separator is the last `,` or `.` followed by at most two
-/// digits (three for camt-style `18.150`); the other separator is a
-/// thousands separator. Returns `None` for anything else.
+/// Parses an unsigned or signed amount whose decimal mark the text itself
+/// shows: `1234,56`, `1.234,56`, `1,234.56`, `1234.56`, `+12,00`, `500,`
+/// or `7,5`; a lone separator before three digits groups thousands.
+/// Returns `None` for anything else. Readers that know their format's mark
+/// use [`written`] instead; kept for the unit tests of amount forms.
+#[cfg(test)]
 pub(crate) fn amount(text: &str) -> Option<Money> {
-    let text = text.trim();
-    let (negative, digits) = match text.as_bytes().first()? {
-        b'-' => (true, text.get(1..)?),
-        b'+' => (false, text.get(1..)?),
-        _ => (false, text),
-    };
-    let digits = digits.trim_start();
-    if digits.is_empty() {
-        return None;
-    }
-    let last_separator = digits.rfind([',', '.']);
-    let (integer, fraction) = match last_separator {
-        Some(position) => {
-            let fraction = digits.get(position + 1..)?;
-            let integer = digits.get(..position)?;
-            let separator = digits.as_bytes().get(position).copied()?;
-            let other = if separator == b',' { '.' } else { ',' };
-            // `1.234` with a dot: a thousands group only if the other
-            // separator never appears and exactly three digits follow and a
-            // comma-decimal file is likely; we treat three digits as decimals
-            // only for dots (camt writes `18.150`).
-            if fraction.len() == 3 && separator == b',' && !integer.contains(other) {
-                (digits, "")
-            } else {
-                (integer, fraction)
-            }
-        }
-        None => (digits, ""),
-    };
-    let mut units: i128 = 0;
-    let mut n_integer_digits = 0;
-    for byte in integer.bytes() {
-        match byte {
-            b'0'..=b'9' => {
-                units = units
-                    .checked_mul(10)?
-                    .checked_add(i128::from(byte - b'0'))?;
-                n_integer_digits += 1;
-            }
-            b'.' | b',' | b'\'' | b' ' => {}
-            _ => return None,
-        }
-    }
-    if n_integer_digits == 0 && fraction.is_empty() {
-        return None;
-    }
-    let mut scale = 0_u32;
-    for byte in fraction.bytes() {
-        if !byte.is_ascii_digit() || scale >= 6 {
-            return None;
-        }
-        units = units
-            .checked_mul(10)?
-            .checked_add(i128::from(byte - b'0'))?;
-        scale += 1;
-    }
-    let units = i64::try_from(units).ok()?;
-    let value = Decimal::new(if negative { -units } else { units }, scale);
-    Some(Money::new(value))
+    Money::parse_written_guessing(text).ok()
+}
+
+/// Parses an amount written with a known decimal mark (or the one the text
+/// shows, for `None`), by the one reader of written amounts
+/// ([`Money::parse_written_with`]).
+///
+/// # Errors
+/// The [`AmountError`] saying what is wrong; the caller adds the place.
+pub(crate) fn written(text: &str, mark: Option<DecimalMark>) -> Result<Money, AmountError> {
+    Money::parse_written_with(text, mark)
 }
 
 /// Parses a date in one of the forms given, e.g. `%Y%m%d` or `%d-%m-%Y`.

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::{Record, Row};
-use crate::money::Money;
+use crate::money::{DecimalMark, Money};
 use crate::statement::text::{self, non_empty};
 use crate::statement::{Location, StatementError, Transaction};
 
@@ -120,6 +120,11 @@ impl Mapping {
                 line,
                 file_name,
                 headers: &[],
+                mark: Some(if self.decimal_comma {
+                    DecimalMark::Comma
+                } else {
+                    DecimalMark::Dot
+                }),
             };
             rows.push(self.row(&context)?);
         }
@@ -159,24 +164,17 @@ impl Mapping {
         if value.is_empty() {
             return Ok(None);
         }
-        let normalised: String = if self.decimal_comma {
-            value
-                .chars()
-                .filter(|c| *c != '.')
-                .map(|c| if c == ',' { '.' } else { c })
-                .collect()
-        } else {
-            value.chars().filter(|c| *c != ',').collect()
-        };
-        text::amount(&normalised).map(Some).ok_or_else(|| {
-            record.invalid(
-                index,
-                format!(
-                    "'{value}' is not an amount with a decimal {}",
-                    if self.decimal_comma { "comma" } else { "point" }
-                ),
-            )
-        })
+        text::written(value, record.mark)
+            .map(Some)
+            .map_err(|error| {
+                record.invalid(
+                    index,
+                    format!(
+                        "{error}; the mapping expects a decimal {}",
+                        if self.decimal_comma { "comma" } else { "point" }
+                    ),
+                )
+            })
     }
 
     fn row(&self, record: &Record<'_>) -> Result<Row, StatementError> {

@@ -1,5 +1,6 @@
-//! Bank CSV exports: a preset per bank (ING, Rabobank, ABN AMRO's TAB file,
-//! bunq, Knab, Triodos, ASN), recognised by header or shape, and a
+//! Bank CSV exports: a preset per Dutch bank (ING, Rabobank, ABN AMRO's TAB
+//! file, bunq, Knab, Triodos, ASN), recognised by header or shape, the
+//! Belgian banks' exports read by header name ([`belgian`]), and a
 //! [`Mapping`] the user makes once for any other layout.
 //!
 //! Records are read with the `csv` crate (quoted fields with line breaks,
@@ -10,17 +11,20 @@
 //! account; balances come from the balance-after (or -before) column where
 //! the layout has one, and are `None` otherwise.
 
+mod belgian;
 mod grid;
 mod mapping;
 mod presets;
 
 use std::collections::BTreeMap;
 
+#[cfg(test)]
+pub(crate) use belgian::find_ogm;
 pub use grid::{Grid, grid};
 pub use mapping::{AmountColumns, Mapping};
 
 use super::{Balance, Format, Location, ParsedFile, Statement, StatementError, Transaction};
-use crate::money::Money;
+use crate::money::{DecimalMark, Money};
 
 /// A CSV layout Tegoed knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -31,7 +35,7 @@ pub enum Layout {
     Rabobank,
     /// ABN AMRO TXT/TAB export (tab, no header, 8 columns).
     AbnAmro,
-    /// bunq (semicolon, 7 columns).
+    /// bunq (7 columns, `;` or `,`, English or Dutch headers).
     Bunq,
     /// Knab (semicolon, `KNAB EXPORT` preamble).
     Knab,
@@ -39,6 +43,16 @@ pub enum Layout {
     Triodos,
     /// ASN Bank / de Volksbank (comma, no header, 19 columns).
     Asn,
+    /// KBC / CBC (Belgium; padded fields, Dutch or English headers).
+    Kbc,
+    /// BNP Paribas Fortis, Fintro, Hello bank! (Belgium; `Volgnummer`).
+    Bnp,
+    /// Belfius (Belgium; a query block above the header).
+    Belfius,
+    /// Argenta (Belgium).
+    Argenta,
+    /// ING Belgium.
+    IngBelgium,
     /// A user's column mapping.
     Mapped,
 }
@@ -54,6 +68,11 @@ impl Layout {
             Layout::Knab => "knab",
             Layout::Triodos => "triodos",
             Layout::Asn => "asn",
+            Layout::Kbc => "kbc",
+            Layout::Bnp => "bnp",
+            Layout::Belfius => "belfius",
+            Layout::Argenta => "argenta",
+            Layout::IngBelgium => "ing_be",
             Layout::Mapped => "mapped",
         }
     }
@@ -77,6 +96,9 @@ pub(crate) struct Record<'r> {
     pub line: usize,
     pub file_name: &'r str,
     pub headers: &'r [&'static str],
+    /// The decimal mark of the layout's amounts; `None` when each amount
+    /// shows its own (bunq lets the user choose).
+    pub mark: Option<DecimalMark>,
 }
 
 impl Record<'_> {
@@ -124,8 +146,16 @@ impl LineCounter {
             self.offset = 0;
             self.line = 0;
         }
-        let slice = text.as_bytes().get(self.offset..end).unwrap_or_default();
-        self.line += slice.iter().filter(|byte| **byte == b'\n').count();
+        // A line ends at LF, CRLF, or a lone CR (KBC's exports).
+        let bytes = text.as_bytes();
+        let n_breaks = (self.offset..end)
+            .filter(|index| match bytes.get(*index) {
+                Some(b'\n') => true,
+                Some(b'\r') => bytes.get(index + 1) != Some(&b'\n'),
+                _ => false,
+            })
+            .count();
+        self.line += n_breaks;
         self.offset = end;
         self.line + 1
     }
@@ -138,6 +168,10 @@ impl LineCounter {
 /// [`StatementError::Invalid`] for a damaged row.
 pub fn parse(file_name: &str, text: &str) -> Result<ParsedFile, StatementError> {
     let Some(preset) = presets::detect(text) else {
+        if let Some(found) = belgian::detect(text) {
+            let rows = belgian::read(file_name, text, &found)?;
+            return Ok(assemble(file_name, Format::Csv(found.layout()), rows));
+        }
         return Err(StatementError::UnknownCsvLayout {
             file: file_name.to_owned(),
             shape: shape(text),
@@ -145,6 +179,12 @@ pub fn parse(file_name: &str, text: &str) -> Result<ParsedFile, StatementError> 
     };
     let rows = presets::read(file_name, text, preset)?;
     Ok(assemble(file_name, Format::Csv(preset.layout), rows))
+}
+
+/// True when a known bank's header row stands somewhere near the top of
+/// the text, below lines that do not look like CSV (Belfius's query block).
+pub(crate) fn has_known_header(text: &str) -> bool {
+    belgian::detect(text).is_some()
 }
 
 /// Reads a CSV file with a user's column mapping.
@@ -219,23 +259,23 @@ fn assemble(file_name: &str, format: Format, rows: Vec<Row>) -> ParsedFile {
 /// so when they chain, the dates otherwise.
 fn newest_first(rows: &[Row]) -> bool {
     if let (Some(first), Some(second)) = (rows.first(), rows.get(1)) {
+        // Both chains can hold (an amount and its reversal); then the
+        // balances decide nothing and the dates do.
         if let (Some(first_after), Some(second_after)) = (first.balance_after, second.balance_after)
         {
-            if first_after + second.transaction.amount == second_after {
-                return false;
-            }
-            if second_after + first.transaction.amount == first_after {
-                return true;
+            let forward = first_after + second.transaction.amount == second_after;
+            let backward = second_after + first.transaction.amount == first_after;
+            if forward != backward {
+                return backward;
             }
         }
         if let (Some(first_before), Some(second_before)) =
             (first.balance_before, second.balance_before)
         {
-            if first_before + first.transaction.amount == second_before {
-                return false;
-            }
-            if second_before + second.transaction.amount == first_before {
-                return true;
+            let forward = first_before + first.transaction.amount == second_before;
+            let backward = second_before + second.transaction.amount == first_before;
+            if forward != backward {
+                return backward;
             }
         }
     }

@@ -42,6 +42,26 @@ const CODE_WORDS: [&str; 29] = [
 
 /// Reads `:86:` lines (the first without its tag).
 pub(crate) fn parse(lines: &[&str]) -> Details {
+    parse_as(lines, FreeText::Keep)
+}
+
+/// Reads the description column of ABN AMRO's TAB export: the `:86:`
+/// layouts, but card and bank-cost lines give only the name (the layout
+/// the shared synthetic corpus expects of that export).
+pub(crate) fn parse_tab_description(description: &str) -> Details {
+    parse_as(&[description], FreeText::NameOnly)
+}
+
+/// What becomes of a card or bank-cost line's text besides the name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FreeText {
+    /// The whole description is the remittance (MT940).
+    Keep,
+    /// Only the name is read (ABN AMRO TAB).
+    NameOnly,
+}
+
+fn parse_as(lines: &[&str], free_text: FreeText) -> Details {
     let first = lines.first().copied().unwrap_or_default().trim_start();
     if has_code_words(lines) {
         return code_words(&join_wrapped(lines));
@@ -68,7 +88,18 @@ pub(crate) fn parse(lines: &[&str]) -> Details {
         || card_payment(&joined).is_some()
         || joined.starts_with("ABN AMRO Bank N.V.")
     {
-        return labelled(&joined);
+        let mut details = labelled(&joined);
+        if free_text == FreeText::Keep && details.remittance.is_none() && !has_labels(&joined) {
+            // Card payments (`BEA`, `GEA`) and bank costs: the merchant or
+            // bank is the name, and the whole text the description, so the
+            // date, time, card and the cost items are not lost.
+            let description = joined
+                .trim_start()
+                .strip_prefix("ABN AMRO Bank N.V.")
+                .unwrap_or(&joined);
+            details.remittance = non_empty_collapsed(description);
+        }
+        return details;
     }
     Details {
         remittance: non_empty(&collapse_spaces(&joined)),
@@ -425,9 +456,18 @@ fn card_payment(text: &str) -> Option<String> {
 }
 
 /// The values after each label in a text, e.g. `Naam: … Omschrijving: …`,
-/// a value running to the next label. A label counts only at the start of
-/// the text or after white space; `labels` go longest first.
+/// a value running to the next label, white space collapsed. A label counts
+/// only at the start of the text or after white space; `labels` go longest
+/// first.
 pub(crate) fn label_values(text: &str, labels: &[&'static str]) -> Vec<(&'static str, String)> {
+    raw_label_values(text, labels)
+        .into_iter()
+        .map(|(label, value)| (label, collapse_spaces(value)))
+        .collect()
+}
+
+/// [`label_values`] with each value as written, padding kept.
+fn raw_label_values<'t>(text: &'t str, labels: &[&'static str]) -> Vec<(&'static str, &'t str)> {
     let mut marks: Vec<(usize, &'static str)> = Vec::new();
     for label in labels {
         for (position, _) in text.match_indices(label) {
@@ -451,7 +491,7 @@ pub(crate) fn label_values(text: &str, labels: &[&'static str]) -> Vec<(&'static
         .map(|(index, (start, label))| {
             let end = marks.get(index + 1).map_or(text.len(), |(next, _)| *next);
             let value = text.get(start + label.len()..end).unwrap_or_default();
-            (*label, collapse_spaces(value))
+            (*label, value)
         })
         .collect()
 }
@@ -480,10 +520,26 @@ pub(crate) fn labelled(text: &str) -> Details {
         };
     }
     let values = label_values(text, &LABELS);
+    // The name fills its 32-column block (or two); text after the padding
+    // that no label introduces is the payer's description, not the name.
+    let (name, after_name) = raw_label_values(text, &LABELS)
+        .into_iter()
+        .find(|(label, value)| *label == "Naam:" && !value.trim().is_empty())
+        .map_or((None, None), |(_, value)| {
+            let value = value.trim();
+            match value.split_once("  ") {
+                Some((name, rest)) => (non_empty(name), non_empty_collapsed(rest)),
+                None => (non_empty_collapsed(value), None),
+            }
+        });
+    let remittance = match (first_value(&values, "Omschrijving:"), after_name) {
+        (Some(described), Some(more)) => Some(format!("{more} {described}")),
+        (described, more) => described.or(more),
+    };
     Details {
-        name: first_value(&values, "Naam:"),
+        name,
         iban: first_value(&values, "IBAN:"),
-        remittance: first_value(&values, "Omschrijving:"),
+        remittance,
         structured_reference: first_value(&values, "Betalingskenm.:"),
         end_to_end_id: first_value(&values, "Kenmerk:"),
         ..Details::default()

@@ -9,7 +9,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::money::Money;
+use crate::money::{DecimalMark, Money};
 use crate::statement::text::swift_date_clamped;
 
 /// A parsed `:60x:`/`:62x:` balance.
@@ -27,7 +27,7 @@ pub(crate) struct BalanceField {
 }
 
 /// Parses `C170914EUR12345,12` (also with spaces, a dot decimal, or `D`).
-pub(crate) fn balance(value: &str) -> Result<BalanceField, String> {
+pub(crate) fn balance(value: &str) -> Result<BalanceField, Problem> {
     let compact: String = value.chars().filter(|c| !c.is_whitespace()).collect();
     let expected =
         "expected D or C, a date YYMMDD, a currency and an amount, e.g. C240131EUR1234,56";
@@ -37,7 +37,7 @@ pub(crate) fn balance(value: &str) -> Result<BalanceField, String> {
     let negative = match sign {
         "C" => false,
         "D" => true,
-        other => return Err(format!("balance starts with '{other}'; {expected}")),
+        other => return Err(format!("balance starts with '{other}'; {expected}").into()),
     };
     let date_text = compact.get(1..7).unwrap_or_default();
     let (date, clamped) = swift_date_clamped(date_text)
@@ -47,13 +47,20 @@ pub(crate) fn balance(value: &str) -> Result<BalanceField, String> {
     let has_currency = currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase());
     let amount_start = if has_currency { 10 } else { 7 };
     if !has_currency && !currency.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
-        return Err(format!("'{currency}' is not a currency code; {expected}"));
+        return Err(format!("'{currency}' is not a currency code; {expected}").into());
     }
     let amount_text = compact.get(amount_start..).unwrap_or_default();
-    let (amount, rest) = swift_amount(amount_text)
-        .ok_or_else(|| format!("'{amount_text}' is not an amount; {expected}"))?;
+    // The tag `:60F:` takes five columns; white space inside is rare.
+    let column = Some(amount_start + 6);
+    let (amount, rest) = read_swift_amount(amount_text).map_err(|problem| Problem {
+        text: format!("{problem}; {expected}"),
+        column,
+    })?;
     if !rest.is_empty() {
-        return Err(format!("unexpected '{rest}' after the amount; {expected}"));
+        return Err(Problem {
+            text: format!("unexpected '{rest}' after the amount; {expected}"),
+            column,
+        });
     }
     Ok(BalanceField {
         date,
@@ -63,32 +70,60 @@ pub(crate) fn balance(value: &str) -> Result<BalanceField, String> {
     })
 }
 
+/// A problem in a fixed field, with the 1-based column of the field's
+/// value where it is, when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Problem {
+    /// What is wrong, what was expected.
+    pub text: String,
+    /// The column in the line, counting the tag (`:61:` is columns 1–4).
+    pub column: Option<usize>,
+}
+
+impl From<String> for Problem {
+    fn from(text: String) -> Problem {
+        Problem { text, column: None }
+    }
+}
+
 /// Reads a SWIFT amount (`1234,56`, `500,`, `7,5`, `000000000300.00`) at
 /// the start of a text and returns it with the rest. The decimal separator
-/// is required: `C500NTRF` is a damaged amount, not 500.
+/// is required: `C500NTRF` is a damaged amount, not 500. The readers use
+/// [`read_swift_amount`], which says why; this form is for the unit tests.
+#[cfg(test)]
 pub(crate) fn swift_amount(text: &str) -> Option<(Money, &str)> {
-    let bytes = text.as_bytes();
-    let mut units: i64 = 0;
-    let mut index = 0;
-    while let Some(byte) = bytes.get(index).filter(|b| b.is_ascii_digit()) {
-        units = units.checked_mul(10)?.checked_add(i64::from(byte - b'0'))?;
-        index += 1;
+    read_swift_amount(text).ok()
+}
+
+/// [`swift_amount`], saying what is wrong: SWIFT writes digits and exactly
+/// one decimal comma (some banks a dot), no signs and no thousands
+/// separators, so `12,3,4` or `1.234,56` are damaged amounts. The number is
+/// read by the one reader of written amounts, [`Money::parse_written`].
+pub(crate) fn read_swift_amount(text: &str) -> Result<(Money, &str), String> {
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(text.len());
+    let token = text.get(..end).unwrap_or_default();
+    let rest = text.get(end..).unwrap_or_default();
+    let n_separators = token.matches([',', '.']).count();
+    if !token.starts_with(|c: char| c.is_ascii_digit()) || n_separators == 0 {
+        return Err(format!(
+            "'{}' is not an amount with a decimal comma",
+            text.chars().take(16).collect::<String>()
+        ));
     }
-    if index == 0 || !matches!(bytes.get(index), Some(b',' | b'.')) {
-        return None;
+    let mark = if token.contains(',') {
+        DecimalMark::Comma
+    } else {
+        DecimalMark::Dot
+    };
+    let amount = Money::parse_written(token, mark).map_err(|error| error.to_string())?;
+    if n_separators > 1 {
+        return Err(format!(
+            "'{token}' is not a SWIFT amount: it has digits and one decimal comma, no thousands separators"
+        ));
     }
-    index += 1;
-    let mut scale = 0;
-    while let Some(byte) = bytes.get(index).filter(|b| b.is_ascii_digit()) {
-        if scale >= 4 {
-            return None;
-        }
-        units = units.checked_mul(10)?.checked_add(i64::from(byte - b'0'))?;
-        index += 1;
-        scale += 1;
-    }
-    let amount = Money::new(rust_decimal::Decimal::new(units, scale));
-    Some((amount, text.get(index..)?))
+    Ok((amount, rest))
 }
 
 /// A parsed `:61:` statement line.
@@ -118,7 +153,7 @@ pub(crate) struct StatementLine<'a> {
 pub(crate) fn statement_line<'a>(
     first: &'a str,
     supplementary: &'a str,
-) -> Result<StatementLine<'a>, String> {
+) -> Result<StatementLine<'a>, Problem> {
     let expected = "expected value date YYMMDD, optional entry date MMDD, C/D/RC/RD, an amount with a decimal comma, a type such as NTRF and a reference, e.g. 2401310131C125,00NTRFNONREF";
     let date_text = first.get(..6).unwrap_or(first);
     let (value_date, clamped) = swift_date_clamped(date_text)
@@ -153,7 +188,8 @@ pub(crate) fn statement_line<'a>(
         return Err(format!(
             "'{}' is not a debit/credit mark; {expected}",
             rest.chars().take(2).collect::<String>()
-        ));
+        )
+        .into());
     };
     // An optional funds code: the third letter of the currency code.
     let after_funds = match after_mark.as_bytes() {
@@ -162,11 +198,10 @@ pub(crate) fn statement_line<'a>(
         }
         _ => after_mark,
     };
-    let (amount, after_amount) = swift_amount(after_funds).ok_or_else(|| {
-        format!(
-            "'{}' is not an amount with a decimal comma; {expected}",
-            after_funds.chars().take(16).collect::<String>()
-        )
+    let (amount, after_amount) = read_swift_amount(after_funds).map_err(|problem| Problem {
+        text: format!("{problem}; {expected}"),
+        // After the tag `:61:` (four columns), 1-based.
+        column: Some(first.len().saturating_sub(after_funds.len()) + 5),
     })?;
     let (kind, after_kind) = transaction_kind(after_amount);
     let (customer_reference, bank_reference) = match after_kind.split_once("//") {

@@ -7,8 +7,14 @@
 //! `{1:}{2:}{4:` blocks, `-` and `-}` frame messages, and a bank's header
 //! lines before the first tag (`ABNANL2A`, `940`, `:940:`) are skipped.
 //! Several statements per file, `:60M:`/`:62M:` page balances, CRLF or LF,
-//! control bytes and a missing final newline are all fine. The fixed fields
-//! are in [`line`], the `:86:` dialects in [`details`].
+//! control bytes and a missing final newline are all fine; a new `:20:`
+//! begins the next statement with or without a `-` line before it. The
+//! fixed fields are in [`line`], the `:86:` dialects in [`details`]. Amounts
+//! are read by [`crate::money::Money::parse_written`]: a malformed one stops
+//! the file with its line and column. The available and forward balances
+//! (`:64:`, `:65:`) are not kept; one that cannot be read is a warning, and a
+//! statement that reached them without a `:62F:` is read with a warning
+//! rather than refused as cut off.
 //!
 //! Written by hand: no MT940 crate reads these dialects with line numbers
 //! in its errors, and a hand-written pass borrows the text instead of
@@ -100,6 +106,10 @@ struct Builder<'a> {
     pending: Option<Pending>,
     /// The `:86:` lines of the pending transaction, borrowed from the text.
     details: Vec<&'a str>,
+    /// An available or forward balance (`:64:`, `:65:`) was seen: the
+    /// statement reached its end part, so a missing `:62F:` is not a
+    /// cut-off download.
+    reached_end: bool,
 }
 
 /// A `:61:` read, before its `:86:`.
@@ -129,6 +139,18 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn invalid(&self, line: usize, problem: impl Into<String>) -> StatementError {
         StatementError::invalid(self.file_name, Location::Line(line), problem)
+    }
+
+    /// An error in a fixed field, at its column when the field knows it.
+    fn invalid_field(&self, line: usize, tag: &str, problem: line::Problem) -> StatementError {
+        let at = match problem.column {
+            Some(column) => Location::Cell {
+                line,
+                column: column.to_string(),
+            },
+            None => Location::Line(line),
+        };
+        StatementError::invalid(self.file_name, at, format!(":{tag}: {}", problem.text))
     }
 
     fn line(&mut self, number: usize, raw: &'a str) -> Result<(), StatementError> {
@@ -228,6 +250,7 @@ impl<'a> Reader<'a> {
             transactions: Vec::new(),
             pending: None,
             details: Vec::new(),
+            reached_end: false,
         })
     }
 
@@ -279,9 +302,8 @@ impl<'a> Reader<'a> {
                 builder.number = non_empty(&field.lines.concat());
             }
             "60F" | "60M" | "62F" | "62M" => {
-                let parsed = line::balance(first).map_err(|problem| {
-                    self.invalid(field.line, format!(":{}: {problem}", field.tag))
-                })?;
+                let parsed = line::balance(first)
+                    .map_err(|problem| self.invalid_field(field.line, field.tag, problem))?;
                 if parsed.clamped {
                     self.warnings
                         .push(clamped_warning(self.file_name, field.line, parsed.date));
@@ -312,7 +334,7 @@ impl<'a> Reader<'a> {
                 let dialect = builder.dialect;
                 let currency = builder.currency.clone().unwrap_or_else(|| "EUR".to_owned());
                 let (pending, clamped) = statement_line(field, dialect, currency)
-                    .map_err(|problem| self.invalid(field.line, format!(":61: {problem}")))?;
+                    .map_err(|problem| self.invalid_field(field.line, "61", problem))?;
                 if clamped {
                     let date = pending
                         .transaction
@@ -332,8 +354,23 @@ impl<'a> Reader<'a> {
                 }
             }
             "64" | "65" => {
+                // The available and forward balances are not kept, but a
+                // statement that reached them ended: without a :62F: it is
+                // incomplete, not cut off. One that cannot be read is
+                // reported, never a reason to refuse the transactions.
+                if let Err(problem) = line::balance(first) {
+                    self.warnings.push(format!(
+                        "{} line {}: the {} balance (:{}:) cannot be read ({}); the transactions were read without it",
+                        self.file_name,
+                        field.line,
+                        if field.tag == "64" { "available" } else { "forward" },
+                        field.tag,
+                        problem.text
+                    ));
+                }
                 if let Some(builder) = self.current.as_mut() {
                     flush_pending(builder);
+                    builder.reached_end = true;
                 }
             }
             _ => {}
@@ -352,7 +389,11 @@ impl<'a> Reader<'a> {
                 "the statement has no account identification (:25:); the file is incomplete or not a full MT940 statement",
             ));
         };
-        if builder.opening.is_some() && builder.closing.is_none() && !self.ended {
+        if builder.opening.is_some()
+            && builder.closing.is_none()
+            && !self.ended
+            && !builder.reached_end
+        {
             return Err(self.invalid(
                 line,
                 format!(
@@ -472,7 +513,7 @@ fn statement_line(
     field: &Field<'_>,
     dialect: Dialect,
     currency: String,
-) -> Result<(Pending, bool), String> {
+) -> Result<(Pending, bool), line::Problem> {
     let first = field.lines.first().copied().unwrap_or_default();
     let joined;
     let (head, supplementary): (&str, String) = if dialect == Dialect::Ing {
