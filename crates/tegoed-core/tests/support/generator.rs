@@ -1,14 +1,23 @@
 //! A generated business to meet the matcher the way the product meets
 //! reality: customers with noisy names and known or unknown IBANs, open
 //! invoices (some with a payment reference, a few credit notes), and bank
-//! payments in every form the issue lists — references, invoice numbers
+//! payments in every form the issues list — references, invoice numbers
 //! written many ways and split by line wraps, end-to-end ids, IBAN only,
-//! name only, amount only, combined, partial, over and short payments,
-//! credit notes netted — plus traps: a wrong invoice number typed, payment
-//! providers, double payments, and money that is not a customer payment.
+//! name only, amount only, combined (all, some or none named), partial,
+//! over and short payments, credit notes netted — plus traps: a wrong
+//! invoice number typed, payment providers, double payments, two readings
+//! that fit one payment, and money that is not a customer payment.
+//!
+//! Amounts repeat as in a real business (issue 17): a third of the
+//! customers pay a monthly fee from a short list, billed to each of them
+//! many times, and other invoices often carry one of a few recurring
+//! prices. Payer names are noisy (upper case, legal form dropped, a typo,
+//! cut short) in every form that carries the customer's name.
 //!
 //! Every payment carries the truth: the allocations a careful person would
-//! make, or none. Used by `tests/matching_quality.rs` and
+//! make, or none; which invoices it designates (the others could be any of
+//! the customer's invoices of the same amount); and whether two readings
+//! fit it equally well. Used by `tests/matching_quality.rs` and
 //! `benches/matching.rs`; deterministic for a seed.
 
 #![allow(
