@@ -773,9 +773,9 @@ impl<'a> Engine<'a> {
     /// booked only when the customer is confirmed — by an issued reference,
     /// or the payer's IBAN or name — and the search saw every open item of
     /// the customer issued by the payment date (one issued later cannot be
-    /// what an unnamed part paid). Two sets fitting, or an amount equal to
-    /// another open invoice that was not named (a typo in the number), are
-    /// left to a person.
+    /// what an unnamed part paid). Two sets fitting, an amount equal to
+    /// another open invoice that was not named (a typo in the number), or an
+    /// invoice named that is already paid (paid twice?) are left to a person.
     fn over_named(
         &self,
         payment: &Payment,
@@ -807,6 +807,17 @@ impl<'a> Engine<'a> {
             || signals.iban_customer == Some(*customer)
             || (signals.iban_customer.is_none()
                 && signals.name_customer.map(|(id, _)| id) == Some(*customer));
+        // A payment that also names an invoice already paid is most likely
+        // paid twice: its surplus is for a person, not for other invoices.
+        let mut paid_named: Vec<u32> = signals.named_closed.clone();
+        paid_named.extend(
+            signals
+                .references
+                .iter()
+                .copied()
+                .filter(|position| self.open(*position).is_zero()),
+        );
+        let sure = confirmed && paid_named.is_empty();
         let others: Vec<u32> = self
             .customer_items(*customer, payment)
             .into_iter()
@@ -825,6 +836,9 @@ impl<'a> Engine<'a> {
         };
         let mut notes = Vec::new();
         let mut holds = Vec::new();
+        if !paid_named.is_empty() {
+            notes.push(ReasonPart::NamesPaid(self.numbers(&paid_named)));
+        }
         if !exhaustive {
             notes.push(ReasonPart::SearchBounded(combination::MAX_ITEMS));
         }
@@ -839,7 +853,7 @@ impl<'a> Engine<'a> {
                     ReasonPart::AmountEqualNamedAndOthers(self.numbers(&rest)),
                 );
                 Over {
-                    evidence: if confirmed && exhaustive {
+                    evidence: if sure && exhaustive {
                         Evidence::NamedWithOthers
                     } else {
                         Evidence::AmountDiffers
@@ -874,7 +888,7 @@ impl<'a> Engine<'a> {
                 if !typo.is_empty() {
                     notes.insert(0, ReasonPart::EqualsUnnamedItem(self.numbers(&typo)));
                 }
-                let settled = confirmed && exhaustive && typo.is_empty();
+                let settled = sure && exhaustive && typo.is_empty();
                 notes.insert(
                     0,
                     if settled {

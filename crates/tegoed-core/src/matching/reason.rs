@@ -65,6 +65,8 @@ pub enum ReasonPart {
     /// The amount equals an open item of the customer that was not named
     /// (a typo in the number, most likely).
     EqualsUnnamedItem(Vec<String>),
+    /// The payment also names these items, already paid (paid twice?).
+    NamesPaid(Vec<String>),
     /// No other set of the customer's open items adds up to the amount: a
     /// strong suggestion, for a person to confirm.
     OnlySet,
@@ -269,6 +271,13 @@ impl ReasonPart {
                         "amount equal to {}, which is not named (a typo?)",
                         list(numbers)
                     )
+                }
+            }
+            ReasonPart::NamesPaid(numbers) => {
+                if nl {
+                    format!("noemt ook {}, al betaald (dubbel betaald?)", list(numbers))
+                } else {
+                    format!("also names {}, already paid (paid twice?)", list(numbers))
                 }
             }
             ReasonPart::OnlySet => pick(

@@ -860,3 +860,18 @@ fn an_unnamed_combination_leaves_out_invoices_issued_after_the_payment() {
         &["oldest first"],
     );
 }
+
+#[test]
+fn a_surplus_next_to_an_invoice_already_paid_is_for_a_person() {
+    // 2026-0002 is paid; 1815 = 2026-0040 + 2026-0042, but the payer may
+    // have paid 2026-0002 twice.
+    check(
+        from(
+            pay("1815.00", "Facturen 2026-0040 en 2026-0002"),
+            "De Vries",
+            DE_VRIES_IBAN,
+        ),
+        "suggest 770: 2026-0040=1210.00 2026-0042=605.00",
+        &["also names 2026-0002, already paid (paid twice?)"],
+    );
+}

@@ -127,3 +127,12 @@ fn a_settled_overpayment_and_combined_payments_in_each_language() {
         "bedrag gelijk aan 2026-0042, die niet genoemd is (tikfout?) · alleen de oudste 20 openstaande posten doorzocht",
     );
 }
+
+#[test]
+fn an_invoice_named_that_is_already_paid() {
+    check(
+        &[ReasonPart::NamesPaid(numbers(&["2026-0002"]))],
+        "also names 2026-0002, already paid (paid twice?)",
+        "noemt ook 2026-0002, al betaald (dubbel betaald?)",
+    );
+}
