@@ -4,10 +4,14 @@
 //! 1. a valid reference we issued, and invoice numbers written in the
 //!    remittance or end-to-end id (the debtor's own designation wins, art.
 //!    6:43 BW), checked against the amount: equal, within the bank-cost
-//!    tolerance, a part of the named set, partial or over;
-//! 2. a known IBAN: one item of exactly this amount, an instalment, one item
-//!    within tolerance, a combination of the customer's items, or else the
-//!    oldest items first;
+//!    tolerance, a part of the named set, partial, or more — then the named
+//!    items with exactly one set of the customer's other open items (a
+//!    combined payment naming some), or else the named items settled and
+//!    the surplus kept as the customer's credit (an overpayment);
+//! 2. a known IBAN: one item of exactly this amount (unless other invoices
+//!    together make it too), an instalment, a combination of the customer's
+//!    items issued by then, one item within tolerance, or else the oldest
+//!    items first;
 //! 3. a similar name: one item or combination of that customer's;
 //! 4. the amount alone, when one open item in the whole book has it.
 //!
@@ -189,6 +193,17 @@ struct Signals {
     named_closed: Vec<u32>,
     /// Where the numbers were found: description and/or end-to-end id.
     named_in_end_to_end: bool,
+}
+
+/// How a payment of more than the named items' open total is read.
+struct Over {
+    evidence: Evidence,
+    /// The items to allocate to.
+    set: Vec<u32>,
+    /// What stays unallocated: the customer's credit.
+    unapplied: Money,
+    notes: Vec<ReasonPart>,
+    holds: Vec<Hold>,
 }
 
 struct Engine<'a> {
@@ -704,9 +719,12 @@ impl<'a> Engine<'a> {
                     }
                 }
                 Fit::None => {
-                    unapplied = amount - total;
-                    notes.push(ReasonPart::Over(unapplied));
-                    Evidence::AmountDiffers
+                    let over = self.over_named(payment, signals, &set, total, by_reference);
+                    allocation_set = over.set;
+                    unapplied = over.unapplied;
+                    notes.extend(over.notes);
+                    holds.extend(over.holds);
+                    over.evidence
                 }
             }
         };
@@ -744,6 +762,156 @@ impl<'a> Engine<'a> {
         )
     }
 
+    /// More paid than the named items' open total (`domain.md` §5.2).
+    ///
+    /// When the named items and others of their one customer add up to the
+    /// amount, and exactly one set of that customer's open items containing
+    /// every named one does (credit notes count as negatives), that set is
+    /// the answer: a combined payment of which the payer named only some.
+    /// When no set does, the named items are settled and the surplus stays
+    /// unallocated as the customer's credit (an overpayment). Either is
+    /// booked only when the customer is confirmed — by an issued reference,
+    /// or the payer's IBAN or name — and the search saw every open item of
+    /// the customer issued by the payment date (one issued later cannot be
+    /// what an unnamed part paid). Two sets fitting, an amount equal to
+    /// another open invoice that was not named (a typo in the number), or an
+    /// invoice named that is already paid (paid twice?) are left to a person.
+    fn over_named(
+        &self,
+        payment: &Payment,
+        signals: &Signals,
+        named: &[u32],
+        total: Money,
+        by_reference: bool,
+    ) -> Over {
+        let amount = payment.amount;
+        let surplus = amount - total;
+        let mut customers: Vec<i64> = named
+            .iter()
+            .filter_map(|position| self.item(*position))
+            .map(|item| item.customer_id)
+            .collect();
+        customers.sort_unstable();
+        customers.dedup();
+        let plain = Over {
+            evidence: Evidence::AmountDiffers,
+            set: named.to_vec(),
+            unapplied: surplus,
+            notes: vec![ReasonPart::Over(surplus)],
+            holds: Vec::new(),
+        };
+        let [customer] = customers.as_slice() else {
+            return plain;
+        };
+        let confirmed = by_reference
+            || signals.iban_customer == Some(*customer)
+            || (signals.iban_customer.is_none()
+                && signals.name_customer.map(|(id, _)| id) == Some(*customer));
+        // A payment that also names an invoice already paid is most likely
+        // paid twice: its surplus is for a person, not for other invoices.
+        let mut paid_named: Vec<u32> = signals.named_closed.clone();
+        paid_named.extend(
+            signals
+                .references
+                .iter()
+                .copied()
+                .filter(|position| self.open(*position).is_zero()),
+        );
+        let sure = confirmed && paid_named.is_empty();
+        let others: Vec<u32> = self
+            .customer_items(*customer, payment)
+            .into_iter()
+            .filter(|position| !named.contains(position) && self.issued_by(*position, payment))
+            .collect();
+        let exhaustive = others.len() <= combination::MAX_ITEMS;
+        let amounts: Vec<Money> = others.iter().map(|position| self.open(*position)).collect();
+        let with_named = |chosen: &[usize]| -> Vec<u32> {
+            let mut set = named.to_vec();
+            set.extend(
+                chosen
+                    .iter()
+                    .filter_map(|index| others.get(*index).copied()),
+            );
+            set
+        };
+        let mut notes = Vec::new();
+        let mut holds = Vec::new();
+        if !paid_named.is_empty() {
+            notes.push(ReasonPart::NamesPaid(self.numbers(&paid_named)));
+        }
+        if !exhaustive {
+            notes.push(ReasonPart::SearchBounded(combination::MAX_ITEMS));
+        }
+        match combination::subsets(&amounts, surplus) {
+            Fit::Unique(chosen) => {
+                let rest: Vec<u32> = chosen
+                    .iter()
+                    .filter_map(|index| others.get(*index).copied())
+                    .collect();
+                notes.insert(
+                    0,
+                    ReasonPart::AmountEqualNamedAndOthers(self.numbers(&rest)),
+                );
+                Over {
+                    evidence: if sure && exhaustive {
+                        Evidence::NamedWithOthers
+                    } else {
+                        Evidence::AmountDiffers
+                    },
+                    set: with_named(&chosen),
+                    unapplied: Money::ZERO,
+                    notes,
+                    holds,
+                }
+            }
+            Fit::Ambiguous(first, second) => {
+                let (first, second) = (with_named(&first), with_named(&second));
+                holds.push(Hold::Ambiguous);
+                notes.insert(
+                    0,
+                    ReasonPart::Ambiguous(self.numbers(&first), self.numbers(&second)),
+                );
+                Over {
+                    evidence: Evidence::AmountDiffers,
+                    set: first,
+                    unapplied: Money::ZERO,
+                    notes,
+                    holds,
+                }
+            }
+            Fit::None => {
+                let typo: Vec<u32> = others
+                    .iter()
+                    .copied()
+                    .filter(|position| self.open(*position) == amount)
+                    .collect();
+                if !typo.is_empty() {
+                    notes.insert(0, ReasonPart::EqualsUnnamedItem(self.numbers(&typo)));
+                }
+                let settled = sure && exhaustive && typo.is_empty();
+                notes.insert(
+                    0,
+                    if settled {
+                        ReasonPart::Overpaid(surplus)
+                    } else {
+                        ReasonPart::Over(surplus)
+                    },
+                );
+                Over {
+                    evidence: match (settled, by_reference) {
+                        (false, _) => Evidence::AmountDiffers,
+                        (true, true) => Evidence::ReferenceOverpaid,
+                        (true, false) => Evidence::NumbersOverpaid,
+                    },
+                    set: named.to_vec(),
+                    unapplied: surplus,
+                    notes,
+                    holds,
+                }
+            }
+        }
+    }
+
     /// Allocates `amount` over the items in order, each up to what is open;
     /// credit notes (negative) add to what is left for the others.
     fn allocate_in_order(&self, positions: &[u32], amount: Money) -> Vec<Allocation> {
@@ -772,6 +940,13 @@ impl<'a> Engine<'a> {
             });
         }
         allocations
+    }
+
+    /// True when the item was issued on or before the payment's booking
+    /// date: only then can a payer that does not name it have meant it.
+    fn issued_by(&self, position: u32, payment: &Payment) -> bool {
+        self.item(position)
+            .is_some_and(|item| item.invoice_date <= payment.booking_date)
     }
 
     /// The invoice numbers of items, in order, for a reason.
@@ -833,6 +1008,33 @@ impl<'a> Engine<'a> {
         });
         let (evidence, chosen): (Evidence, Vec<u32>) = if let [single] = singles.as_slice() {
             notes.push(ReasonPart::AmountOnlyItem(self.numbers(&[*single])));
+            // Other invoices that together make the same amount are another
+            // reading: two or more sets fit, so a person decides. Credit
+            // notes are left out here: a payer who nets one against an
+            // invoice without naming either is rare, one invoice paid is not.
+            let others: Vec<u32> = positions
+                .iter()
+                .copied()
+                .filter(|position| {
+                    position != single
+                        && self.open(*position).is_positive()
+                        && self.issued_by(*position, payment)
+                })
+                .collect();
+            let amounts: Vec<Money> = others.iter().map(|position| self.open(*position)).collect();
+            if let Fit::Unique(chosen) | Fit::Ambiguous(chosen, _) =
+                combination::subsets(&amounts, amount)
+            {
+                let together: Vec<u32> = chosen
+                    .iter()
+                    .filter_map(|index| others.get(*index).copied())
+                    .collect();
+                holds.push(Hold::Ambiguous);
+                notes.push(ReasonPart::Ambiguous(
+                    self.numbers(&[*single]),
+                    self.numbers(&together),
+                ));
+            }
             (
                 if by_iban {
                     Evidence::KnownIbanSingleExact
@@ -858,76 +1060,94 @@ impl<'a> Engine<'a> {
                 },
                 vec![*first],
             )
-        } else if let Some(position) = self.within_tolerance(&positions, amount) {
-            notes.push(ReasonPart::ShortOf(
-                self.open(position) - amount,
-                self.numbers(&[position]),
-            ));
-            (
-                if by_iban {
-                    Evidence::KnownIbanWithinTolerance
-                } else {
-                    Evidence::NameUniqueAmount
-                },
-                vec![position],
-            )
         } else {
-            let amounts: Vec<Money> = positions
+            // Combinations only of invoices issued by the payment date: one
+            // issued later cannot be what an unnamed payment paid. An exact
+            // combination comes before a single item short by bank costs.
+            let issued: Vec<u32> = positions
                 .iter()
-                .map(|position| self.open(*position))
+                .copied()
+                .filter(|position| self.issued_by(*position, payment))
                 .collect();
+            let amounts: Vec<Money> = issued.iter().map(|position| self.open(*position)).collect();
+            let exhaustive = issued.len() <= combination::MAX_ITEMS;
+            if !exhaustive {
+                notes.push(ReasonPart::SearchBounded(combination::MAX_ITEMS));
+            }
+            let subset_evidence = if by_iban {
+                Evidence::KnownIbanSubset
+            } else {
+                Evidence::NameUniqueAmount
+            };
             match combination::subsets(&amounts, amount) {
                 Fit::Unique(chosen) => {
                     let chosen: Vec<u32> = chosen
                         .iter()
-                        .filter_map(|index| positions.get(*index).copied())
+                        .filter_map(|index| issued.get(*index).copied())
                         .collect();
                     notes.push(ReasonPart::AmountEqualTogether(self.numbers(&chosen)));
-                    (
-                        if by_iban {
-                            Evidence::KnownIbanSubset
-                        } else {
-                            Evidence::NameUniqueAmount
-                        },
-                        chosen,
-                    )
+                    if exhaustive {
+                        notes.push(ReasonPart::OnlySet);
+                    }
+                    (subset_evidence, chosen)
                 }
                 Fit::Ambiguous(first, second) => {
                     let first: Vec<u32> = first
                         .iter()
-                        .filter_map(|index| positions.get(*index).copied())
+                        .filter_map(|index| issued.get(*index).copied())
                         .collect();
                     let second: Vec<u32> = second
                         .iter()
-                        .filter_map(|index| positions.get(*index).copied())
+                        .filter_map(|index| issued.get(*index).copied())
                         .collect();
                     holds.push(Hold::Ambiguous);
                     notes.push(ReasonPart::Ambiguous(
                         self.numbers(&first),
                         self.numbers(&second),
                     ));
-                    (
-                        if by_iban {
-                            Evidence::KnownIbanSubset
-                        } else {
-                            Evidence::NameUniqueAmount
-                        },
-                        first,
-                    )
+                    (subset_evidence, first)
                 }
-                Fit::None if by_iban => {
-                    let invoices: Vec<u32> = positions
-                        .iter()
-                        .copied()
-                        .filter(|position| self.open(*position).is_positive())
-                        .collect();
-                    if invoices.is_empty() {
+                Fit::None => {
+                    if let Some(position) = self.within_tolerance(&positions, amount) {
+                        notes.push(ReasonPart::ShortOf(
+                            self.open(position) - amount,
+                            self.numbers(&[position]),
+                        ));
+                        (
+                            if by_iban {
+                                Evidence::KnownIbanWithinTolerance
+                            } else {
+                                Evidence::NameUniqueAmount
+                            },
+                            vec![position],
+                        )
+                    } else if by_iban {
+                        // Oldest first among the invoices issued by then;
+                        // a payment before all of them is a prepayment.
+                        let open: Vec<u32> = positions
+                            .iter()
+                            .copied()
+                            .filter(|position| self.open(*position).is_positive())
+                            .collect();
+                        let issued_open: Vec<u32> = open
+                            .iter()
+                            .copied()
+                            .filter(|position| self.issued_by(*position, payment))
+                            .collect();
+                        let invoices = if issued_open.is_empty() {
+                            open
+                        } else {
+                            issued_open
+                        };
+                        if invoices.is_empty() {
+                            return None;
+                        }
+                        notes.push(ReasonPart::OldestFirst);
+                        (Evidence::KnownIbanOnly, invoices)
+                    } else {
                         return None;
                     }
-                    notes.push(ReasonPart::OldestFirst);
-                    (Evidence::KnownIbanOnly, invoices)
                 }
-                Fit::None => return None,
             }
         };
         let allocations = self.allocate_in_order(&chosen, amount);

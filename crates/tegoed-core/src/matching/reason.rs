@@ -56,6 +56,23 @@ pub enum ReasonPart {
     Partial(Money),
     /// Paid more than is open; the surplus is kept as a credit.
     Over(Money),
+    /// The named invoice is settled and the surplus stays unallocated on
+    /// the payment as the customer's credit, to refund or to apply.
+    Overpaid(Money),
+    /// The amount equals the named items and these others of the same
+    /// customer together, the only such set of their open items.
+    AmountEqualNamedAndOthers(Vec<String>),
+    /// The amount equals an open item of the customer that was not named
+    /// (a typo in the number, most likely).
+    EqualsUnnamedItem(Vec<String>),
+    /// The payment also names these items, already paid (paid twice?).
+    NamesPaid(Vec<String>),
+    /// No other set of the customer's open items adds up to the amount: a
+    /// strong suggestion, for a person to confirm.
+    OnlySet,
+    /// The customer has more open items than a combination search covers:
+    /// only the oldest this many were searched.
+    SearchBounded(usize),
     /// No invoice named: the oldest items first (art. 6:43 BW).
     OldestFirst,
     /// This much is kept as a credit on the customer.
@@ -215,6 +232,64 @@ impl ReasonPart {
                     format!("{} meer dan openstaat, bewaard als tegoed", money(surplus))
                 } else {
                     format!("{} more than open, kept as credit", money(surplus))
+                }
+            }
+            ReasonPart::Overpaid(surplus) => {
+                if nl {
+                    format!(
+                        "factuur voldaan; {} meer dan openstaat, bewaard als tegoed van de klant: onverdeeld op de betaling, terug te betalen of te verrekenen met een volgende factuur",
+                        money(surplus)
+                    )
+                } else {
+                    format!(
+                        "invoice settled; {} more than open, kept as credit of the customer: unallocated on the payment, to refund or apply to a next invoice",
+                        money(surplus)
+                    )
+                }
+            }
+            ReasonPart::AmountEqualNamedAndOthers(numbers) => {
+                if nl {
+                    format!(
+                        "bedrag gelijk aan de genoemde posten samen met {}, de enige zo passende set openstaande posten",
+                        list(numbers)
+                    )
+                } else {
+                    format!(
+                        "amount equal to the items named together with {}, the only such set of open items",
+                        list(numbers)
+                    )
+                }
+            }
+            ReasonPart::EqualsUnnamedItem(numbers) => {
+                if nl {
+                    format!(
+                        "bedrag gelijk aan {}, die niet genoemd is (tikfout?)",
+                        list(numbers)
+                    )
+                } else {
+                    format!(
+                        "amount equal to {}, which is not named (a typo?)",
+                        list(numbers)
+                    )
+                }
+            }
+            ReasonPart::NamesPaid(numbers) => {
+                if nl {
+                    format!("noemt ook {}, al betaald (dubbel betaald?)", list(numbers))
+                } else {
+                    format!("also names {}, already paid (paid twice?)", list(numbers))
+                }
+            }
+            ReasonPart::OnlySet => pick(
+                nl,
+                "de enige set openstaande posten van de klant met dit bedrag; bevestigen om te boeken",
+                "the only set of the customer's open items of this amount; confirm to book",
+            ),
+            ReasonPart::SearchBounded(count) => {
+                if nl {
+                    format!("alleen de oudste {count} openstaande posten doorzocht")
+                } else {
+                    format!("only the oldest {count} open items searched")
                 }
             }
             ReasonPart::OldestFirst => pick(

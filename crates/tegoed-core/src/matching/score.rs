@@ -66,6 +66,18 @@ pub enum Evidence {
     KnownIbanSubset,
     /// A part of the named invoices adds up to the amount.
     NamedSubset,
+    /// The named invoices and others of the same customer add up to the
+    /// amount, and no other set of that customer's open invoices containing
+    /// every named one does; the reference or the payer's IBAN or name
+    /// confirms the customer.
+    NamedWithOthers,
+    /// A valid reference we issued, more paid than is open: the invoice is
+    /// settled and the surplus kept as the customer's credit.
+    ReferenceOverpaid,
+    /// Invoice numbers, more paid than their open total, and the payer's
+    /// IBAN or name belongs to their customer: settled, the surplus kept as
+    /// the customer's credit.
+    NumbersOverpaid,
     /// A reference or number was found but the amount differs (partial, over, unclear).
     AmountDiffers,
     /// Counterparty name like one customer's, and the amount is unique among their items.
@@ -89,7 +101,7 @@ struct Row {
 
 /// The confidence table (`domain.md` §5.4, extended with the rows the
 /// issue adds). `auto` means "may be booked when at or above the threshold".
-const TABLE: [Row; 16] = [
+const TABLE: [Row; 19] = [
     Row {
         evidence: Evidence::ReferenceExact,
         permille: 990,
@@ -139,6 +151,21 @@ const TABLE: [Row; 16] = [
         evidence: Evidence::NamedSubset,
         permille: 800,
         auto: false,
+    },
+    Row {
+        evidence: Evidence::NamedWithOthers,
+        permille: 920,
+        auto: true,
+    },
+    Row {
+        evidence: Evidence::ReferenceOverpaid,
+        permille: 950,
+        auto: true,
+    },
+    Row {
+        evidence: Evidence::NumbersOverpaid,
+        permille: 900,
+        auto: true,
     },
     Row {
         evidence: Evidence::AmountDiffers,

@@ -293,10 +293,10 @@ fn ogm_reference() {
 }
 
 #[test]
-fn reference_with_too_much_keeps_the_surplus_as_credit() {
+fn reference_with_too_much_settles_the_invoice_and_keeps_the_surplus_as_credit() {
     check(
         pay("1250.00", &kenmerk()),
-        "suggest 750: 2026-0040=1210.00 +credit 40.00",
+        "auto 950: 2026-0040=1210.00 +credit 40.00",
         &["40.00 more than open, kept as credit"],
     );
 }
@@ -724,4 +724,154 @@ fn references_in_text_are_found_and_blanked() {
     assert_eq!(kinds, ["betalingskenmerk", "rf"]);
     assert!(rest.contains("2026-0040"));
     assert!(!rest.contains("7034"));
+}
+
+// Overpayments and combined payments that name some of the invoices (issue 17).
+
+#[test]
+fn an_overpayment_that_names_the_invoice_by_number_settles_it_when_the_payer_is_known() {
+    check(
+        from(
+            pay("500.00", "Factuur 2026-0047"),
+            "De Vries",
+            DE_VRIES_IBAN,
+        ),
+        "auto 920: 2026-0047=484.00 +credit 16.00",
+        &[
+            "invoice settled; 16.00 more than open, kept as credit of the customer",
+            "to refund or apply to a next invoice",
+        ],
+    );
+    // From an unknown payer the number alone does not settle it.
+    check(
+        pay("500.00", "Factuur 2026-0047"),
+        "suggest 750: 2026-0047=484.00 +credit 16.00",
+        &["16.00 more than open, kept as credit"],
+    );
+}
+
+#[test]
+fn an_overpayment_says_so_in_dutch_too() {
+    let proposals = propose(
+        &items(),
+        &[pay("1250.00", &kenmerk())],
+        &knowledge(),
+        &Settings::default(),
+    );
+    let reason = proposals
+        .first()
+        .map(Proposal::reason_nl)
+        .unwrap_or_default();
+    assert!(
+        reason.contains(
+            "factuur voldaan; € 40,00 meer dan openstaat, bewaard als tegoed van de klant"
+        ),
+        "{reason}"
+    );
+}
+
+#[test]
+fn an_overpayment_equal_to_another_open_invoice_is_a_typo_for_a_person() {
+    check(
+        from(
+            pay("605.00", "Factuur 2026-0047"),
+            "De Vries",
+            DE_VRIES_IBAN,
+        ),
+        "suggest 770: 2026-0047=484.00 +credit 121.00",
+        &["amount equal to 2026-0042, which is not named (a typo?)"],
+    );
+}
+
+#[test]
+fn a_combined_payment_naming_some_invoices_is_booked_when_one_set_fits() {
+    check(
+        from(
+            pay("1815.00", "Factuur 2026-0040 e.a."),
+            "De Vries",
+            DE_VRIES_IBAN,
+        ),
+        "auto 940: 2026-0040=1210.00 2026-0042=605.00",
+        &[
+            "invoice 2026-0040 in description",
+            "amount equal to the items named together with 2026-0042, the only such set of open items",
+        ],
+    );
+    // A reference we issued confirms the customer by itself.
+    check(
+        pay("1815.00", &kenmerk()),
+        "auto 920: 2026-0040=1210.00 2026-0042=605.00",
+        &["together with 2026-0042"],
+    );
+    // A number alone, from a payer nobody knows: a person decides.
+    check(
+        pay("1815.00", "Factuur 2026-0040 e.a."),
+        "suggest 750: 2026-0040=1210.00 2026-0042=605.00",
+        &["together with 2026-0042"],
+    );
+}
+
+#[test]
+fn a_combined_payment_naming_some_invoices_that_two_sets_fit_is_not_booked() {
+    // 1694 = 0040 + 0047 = 0040 + 0042 − C003 (`domain.md` §5.2).
+    check(
+        from(
+            pay("1694.00", "Factuur 2026-0040 e.a."),
+            "De Vries",
+            DE_VRIES_IBAN,
+        ),
+        "suggest 770: 2026-0040=1210.00 2026-0047=484.00",
+        &["ambiguous: 2026-0040 and 2026-0047 or 2026-0040, 2026-0042 and C003"],
+    );
+}
+
+#[test]
+fn one_item_of_this_amount_is_not_booked_when_two_others_make_it_too() {
+    let mut all = items();
+    all.push(item(14, "2026-0190", 2, "1097.00"));
+    let payment = from(pay("1097.00", "betaling"), "Bakkerij Jansen", JANSEN_IBAN);
+    let proposals = propose(&all, &[payment], &knowledge(), &Settings::default());
+    let proposal = proposals.first().unwrap();
+    assert!(!proposal.auto, "{proposal:?}");
+    assert!(
+        proposal
+            .reason()
+            .contains("ambiguous: 2026-0190 or 2026-0142 and 2026-0143"),
+        "{}",
+        proposal.reason()
+    );
+}
+
+#[test]
+fn a_known_payer_naming_nothing_with_one_exact_set_is_a_strong_suggestion() {
+    check(
+        from(pay("1815.00", "betaling"), "De Vries", DE_VRIES_IBAN),
+        "suggest 800: 2026-0040=1210.00 2026-0042=605.00",
+        &["the only set of the customer's open items of this amount; confirm to book"],
+    );
+}
+
+#[test]
+fn an_unnamed_combination_leaves_out_invoices_issued_after_the_payment() {
+    // 847 + 333.33 would fit, but 2026-0160 is dated after the payment.
+    check(
+        from(pay("1180.33", "betaling"), "Bakkerij Jansen", JANSEN_IBAN),
+        "suggest 600: 2026-0142=847.00 2026-0143=250.00 2026-0180=83.33",
+        &["oldest first"],
+    );
+}
+
+#[test]
+fn a_surplus_next_to_an_invoice_already_paid_is_for_a_person() {
+    // 2026-0002 is paid; 1815 = 2026-0040 + 2026-0042, but the payer may
+    // have paid 2026-0002 twice.
+    check(
+        from(
+            pay("1815.00", "Facturen 2026-0040 en 2026-0002"),
+            "De Vries",
+            DE_VRIES_IBAN,
+        ),
+        "suggest 770: 2026-0040=1210.00 2026-0042=605.00",
+        &["also names 2026-0002, already paid (paid twice?)"],
+    );
 }

@@ -1,14 +1,23 @@
 //! A generated business to meet the matcher the way the product meets
 //! reality: customers with noisy names and known or unknown IBANs, open
 //! invoices (some with a payment reference, a few credit notes), and bank
-//! payments in every form the issue lists — references, invoice numbers
+//! payments in every form the issues list — references, invoice numbers
 //! written many ways and split by line wraps, end-to-end ids, IBAN only,
-//! name only, amount only, combined, partial, over and short payments,
-//! credit notes netted — plus traps: a wrong invoice number typed, payment
-//! providers, double payments, and money that is not a customer payment.
+//! name only, amount only, combined (all, some or none named), partial,
+//! over and short payments, credit notes netted — plus traps: a wrong
+//! invoice number typed, payment providers, double payments, two readings
+//! that fit one payment, and money that is not a customer payment.
+//!
+//! Amounts repeat as in a real business (issue 17): a third of the
+//! customers pay a monthly fee from a short list, billed to each of them
+//! many times, and other invoices often carry one of a few recurring
+//! prices. Payer names are noisy (upper case, legal form dropped, a typo,
+//! cut short) in every form that carries the customer's name.
 //!
 //! Every payment carries the truth: the allocations a careful person would
-//! make, or none. Used by `tests/matching_quality.rs` and
+//! make, or none; which invoices it designates (the others could be any of
+//! the customer's invoices of the same amount); and whether two readings
+//! fit it equally well. Used by `tests/matching_quality.rs` and
 //! `benches/matching.rs`; deterministic for a seed.
 
 #![allow(
@@ -36,6 +45,15 @@ pub struct World {
     pub truth: HashMap<i64, Vec<(i64, Money)>>,
     /// Per transaction id, the scenario that made it.
     pub scenario: HashMap<i64, &'static str>,
+    /// Per transaction id, the invoices the payment designates (by
+    /// reference or number). Any other invoice in its truth may be swapped
+    /// for one of the same customer and the same amount: without a
+    /// designation nobody can tell them apart, and paying either leaves the
+    /// customer owing the same.
+    pub named: HashMap<i64, Vec<i64>>,
+    /// Transactions that two or more readings fit equally well: they must
+    /// never be booked automatically.
+    pub ambiguous: std::collections::HashSet<i64>,
 }
 
 /// SplitMix64: small, fast, good enough to make test data.
@@ -198,8 +216,9 @@ fn customer_name(random: &mut Random, index: usize) -> String {
     name.trim().to_owned()
 }
 
-/// How a payer's bank writes the name: upper case, no legal form, a typo,
-/// cut at 24 characters.
+/// How a payer's bank writes the name: upper case, without the legal form,
+/// with a typo (letters swapped, dropped or doubled), cut at 18 to 30
+/// characters (banks and payment apps cut at different lengths).
 fn noisy_name(random: &mut Random, name: &str) -> String {
     let mut written = name.to_uppercase();
     if random.chance(50) {
@@ -207,19 +226,40 @@ fn noisy_name(random: &mut Random, name: &str) -> String {
             written = written.replace(legal, "");
         }
     }
-    if random.chance(15) {
+    if random.chance(30) {
         let mut characters: Vec<char> = written.chars().collect();
         let at = 3 + (random.next() as usize) % (characters.len().saturating_sub(5).max(1));
         if at + 1 < characters.len() {
-            characters.swap(at, at + 1);
+            match random.between(0, 2) {
+                0 => characters.swap(at, at + 1),
+                1 => {
+                    characters.remove(at);
+                }
+                _ => {
+                    let doubled = characters[at];
+                    characters.insert(at, doubled);
+                }
+            }
         }
         written = characters.into_iter().collect();
     }
-    if random.chance(10) {
-        written = written.chars().take(24).collect();
+    if random.chance(20) {
+        let keep = random.between(18, 30) as usize;
+        written = written.chars().take(keep).collect();
     }
     written.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Monthly fees a business bills many customers, each several times.
+const FEES: [i64; 12] = [
+    4_900, 5_950, 7_500, 9_500, 12_100, 12_500, 15_000, 18_150, 25_000, 30_250, 35_000, 60_500,
+];
+
+/// Prices that recur across customers (VAT included, so round amounts of
+/// €50, €100, €200 … become €60.50, €121.00, €242.00 …).
+const PRICES: [i64; 10] = [
+    6_050, 12_100, 24_200, 36_300, 48_400, 60_500, 72_600, 121_000, 181_500, 242_000,
+];
 
 fn customer_iban(index: usize) -> String {
     let banks = ["INGB", "RABO", "ABNA", "TRIO", "ASNB", "KNAB", "BUNQ"];
@@ -266,6 +306,12 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
         earlier: Vec::new(),
     };
 
+    // A third of the customers pay a monthly fee: most of their invoices
+    // are that fee, the same amount many other customers pay.
+    let fees: Vec<Option<i64>> = (0..n_customers)
+        .map(|index| (index % 3 == 1).then(|| *random.pick(&FEES)))
+        .collect();
+
     // Invoices, numbered per year, some with a reference; every 40th a credit note.
     let mut items: Vec<OpenItem> = Vec::with_capacity(n_invoices);
     let mut sequence: HashMap<i32, u64> = HashMap::new();
@@ -282,7 +328,12 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
         } else {
             format!("{year}-{:0width$}", *next)
         };
-        let cents = random.between(2_500, 600_000) as i64;
+        let fee = fees[(customer - 1) as usize];
+        let cents = match fee {
+            Some(fee) if random.chance(75) => fee,
+            _ if random.chance(40) => *random.pick(&PRICES),
+            _ => random.between(2_500, 600_000) as i64,
+        };
         let payload = year as u64 * 100_000 + *next;
         let reference = match index % 10 {
             0..=3 => betalingskenmerk::issue(payload),
@@ -330,6 +381,8 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
         knowledge,
         truth: HashMap::new(),
         scenario: HashMap::new(),
+        named: HashMap::new(),
+        ambiguous: std::collections::HashSet::new(),
     };
     let mut used: Vec<bool> = vec![false; items.len()];
     let mut cursor = 0;
@@ -372,6 +425,9 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
             ..Payment::default()
         };
         let mut truth = Some(vec![(item.invoice_id, item.open)]);
+        // The invoices the payment designates; the others in its truth could
+        // be any of the customer's open invoices of the same amount.
+        let mut named: Vec<i64> = vec![item.invoice_id];
         let scenario: &'static str = match roll {
             0..=16 if item.reference.is_some() => {
                 if random.chance(50) {
@@ -384,7 +440,7 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 }
                 "reference"
             }
-            0..=28 => {
+            0..=26 => {
                 let noise = *random.pick(&[
                     "",
                     " bedankt",
@@ -396,7 +452,7 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 payment.remittance = Some(format!("Factuur {number}{noise}"));
                 "number plain"
             }
-            29..=35 => {
+            27..=33 => {
                 let form = match random.between(0, 5) {
                     0 => format!("fact {year}/{short_seq}"),
                     1 => format!("INV {year} {seq}"),
@@ -412,24 +468,25 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 payment.remittance = Some(form);
                 "number forms"
             }
-            36..=39 => {
+            34..=37 => {
                 payment.remittance = Some(format!("fact {short_seq}"));
                 "bare sequence"
             }
-            40..=43 => {
+            38..=41 => {
                 payment.end_to_end_id = Some(format!("INV-{number}"));
                 payment.remittance = Some("bedankt".to_owned());
                 "end-to-end id"
             }
-            44..=51 => {
+            42..=49 => {
                 payment.remittance = Some(
                     random
                         .pick(&["", "betaling", "zie factuur", "termijn"])
                         .to_string(),
                 );
+                named.clear();
                 "iban and amount"
             }
-            52..=55 => {
+            50..=53 => {
                 // Two or three of the customer's invoices named, paid together.
                 let mut set: Vec<usize> = by_customer[&item.customer_id]
                     .iter()
@@ -450,6 +507,10 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 payment.amount = set.iter().map(|position| items[*position].open).sum();
                 payment.booking_date = latest(&items, &set) + Days::new(random.between(1, 20));
                 payment.remittance = Some(format!("Facturen {}", numbers.join(" en ")));
+                named = set
+                    .iter()
+                    .map(|position| items[*position].invoice_id)
+                    .collect();
                 truth = Some(
                     set.iter()
                         .map(|position| (items[*position].invoice_id, items[*position].open))
@@ -457,7 +518,39 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 );
                 "combined named"
             }
-            56..=58 => {
+            54..=56 => {
+                // Two or three of the customer's invoices paid together, only
+                // the first named: the amount says which others.
+                let set: Vec<usize> = by_customer[&item.customer_id]
+                    .iter()
+                    .copied()
+                    .filter(|position| {
+                        *position != target && !items[*position].credit_note && !used[*position]
+                    })
+                    .take(random.between(1, 2) as usize)
+                    .collect();
+                for position in &set {
+                    used[*position] = true;
+                }
+                let mut all = vec![target];
+                all.extend(set);
+                payment.amount = all.iter().map(|position| items[*position].open).sum();
+                payment.booking_date = latest(&items, &all) + Days::new(random.between(1, 20));
+                let form = *random.pick(&[
+                    "Factuur {} e.a.",
+                    "fact {} en vorige",
+                    "{} + openstaand",
+                    "Facturen o.a. {}",
+                ]);
+                payment.remittance = Some(form.replace("{}", &number));
+                truth = Some(
+                    all.iter()
+                        .map(|position| (items[*position].invoice_id, items[*position].open))
+                        .collect(),
+                );
+                "combined partly named"
+            }
+            57..=59 => {
                 let set: Vec<usize> = by_customer[&item.customer_id]
                     .iter()
                     .copied()
@@ -474,6 +567,7 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 payment.amount = all.iter().map(|position| items[*position].open).sum();
                 payment.booking_date = latest(&items, &all) + Days::new(random.between(1, 20));
                 payment.remittance = Some("betaling".to_owned());
+                named.clear();
                 truth = Some(
                     all.iter()
                         .map(|position| (items[*position].invoice_id, items[*position].open))
@@ -481,7 +575,7 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 );
                 "combined unnamed"
             }
-            59..=62 => {
+            60..=62 => {
                 let paid = Money::from_cents(
                     (item.open.to_cents().unwrap_or(0) * random.between(20, 80) as i64) / 100,
                 );
@@ -490,12 +584,17 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 truth = Some(vec![(item.invoice_id, paid)]);
                 "partial"
             }
-            63..=64 => {
+            63..=65 => {
                 payment.amount = item.open + Money::from_cents(random.between(100, 5_000) as i64);
-                payment.remittance = Some(format!("Factuur {number}"));
+                match &item.reference {
+                    Some(reference) if random.chance(40) => {
+                        payment.structured_reference = Some(reference.clone());
+                    }
+                    _ => payment.remittance = Some(format!("Factuur {number}")),
+                }
                 "overpayment"
             }
-            65..=67 => {
+            66..=67 => {
                 payment.amount = item.open - Money::from_cents(random.between(50, 250) as i64);
                 payment.remittance = Some(format!("INVOICE {number} FOREIGN TRANSFER"));
                 payment.counterparty_iban = Some(stranger_iban(&mut random));
@@ -506,7 +605,12 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 let credit = by_customer[&item.customer_id]
                     .iter()
                     .copied()
-                    .find(|position| items[*position].credit_note && !used[*position]);
+                    .find(|position| {
+                        // A credit note larger than the invoice is not netted.
+                        items[*position].credit_note
+                            && !used[*position]
+                            && (item.open + items[*position].open).is_positive()
+                    });
                 match credit {
                     Some(credit) => {
                         used[credit] = true;
@@ -522,6 +626,7 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                             (credit_item.invoice_id, credit_item.open),
                             (item.invoice_id, item.open),
                         ]);
+                        named.push(credit_item.invoice_id);
                     }
                     None => payment.remittance = Some(format!("Factuur {number}")),
                 }
@@ -529,14 +634,16 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
             }
             70..=74 => {
                 payment.counterparty_iban = Some(stranger_iban(&mut random));
-                payment.counterparty_name = Some(customer.name.to_uppercase());
+                payment.counterparty_name = Some(noisy_name(&mut random, &customer.name));
                 payment.remittance = Some("overboeking".to_owned());
+                named.clear();
                 "name and amount"
             }
             75..=76 => {
                 payment.counterparty_iban = Some(stranger_iban(&mut random));
                 payment.counterparty_name = Some("ONBEKEND".to_owned());
                 payment.remittance = Some("betaling".to_owned());
+                named.clear();
                 "amount only"
             }
             77..=79 => {
@@ -544,6 +651,7 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 let wrong = *random.pick(&invoices);
                 if items[wrong].customer_id != item.customer_id {
                     payment.remittance = Some(format!("Factuur {}", items[wrong].number));
+                    named.clear();
                 } else {
                     payment.remittance = Some(format!("Factuur {number}"));
                 }
@@ -562,18 +670,17 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 let earlier_customer = (earlier_item.customer_id - 1) as usize;
                 payment.amount = earlier_item.open;
                 payment.counterparty_iban = Some(customer_iban(earlier_customer));
-                payment.counterparty_name = Some(
-                    world.knowledge.customers[earlier_customer]
-                        .name
-                        .to_uppercase(),
-                );
+                payment.counterparty_name = Some(noisy_name(
+                    &mut random,
+                    &world.knowledge.customers[earlier_customer].name,
+                ));
                 payment.remittance = Some(format!("Factuur {}", earlier_item.number));
                 payment.booking_date = earlier_item.invoice_date + Days::new(90);
                 used[target] = false;
                 truth = None;
                 "double payment"
             }
-            84..=93 => {
+            84..=92 => {
                 used[target] = false;
                 let (name, text) = *random.pick(&[
                     ("Belastingdienst", "teruggaaf omzetbelasting"),
@@ -588,6 +695,53 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
                 payment.amount = Money::from_cents(random.between(1_000, 900_000) as i64);
                 truth = None;
                 "not a customer payment"
+            }
+            93..=94 => {
+                // Trap: no invoice named, and two readings fit: two invoices
+                // together or a third of their sum, or one of two invoices of
+                // the same amount. The other reading is kept open (reserved)
+                // so that the trap holds whenever the payment is booked.
+                let open: Vec<usize> = by_customer[&item.customer_id]
+                    .iter()
+                    .copied()
+                    .filter(|position| {
+                        *position != target && !items[*position].credit_note && !used[*position]
+                    })
+                    .collect();
+                let twin = open
+                    .iter()
+                    .copied()
+                    .find(|position| items[*position].open == item.open);
+                let sum = open.iter().copied().find_map(|other| {
+                    let total = item.open + items[other].open;
+                    open.iter()
+                        .copied()
+                        .find(|third| *third != other && items[*third].open == total)
+                        .map(|third| (other, third))
+                });
+                payment.remittance = Some("betaling".to_owned());
+                named.clear();
+                if let Some((other, third)) = sum {
+                    used[other] = true;
+                    used[third] = true;
+                    payment.amount = item.open + items[other].open;
+                    payment.booking_date =
+                        latest(&items, &[target, other, third]) + Days::new(random.between(1, 20));
+                    truth = Some(vec![
+                        (item.invoice_id, item.open),
+                        (items[other].invoice_id, items[other].open),
+                    ]);
+                    world.ambiguous.insert(transaction_id);
+                    "combined ambiguous"
+                } else if let Some(twin) = twin {
+                    used[twin] = true;
+                    payment.booking_date =
+                        latest(&items, &[target, twin]) + Days::new(random.between(1, 20));
+                    world.ambiguous.insert(transaction_id);
+                    "combined ambiguous"
+                } else {
+                    "iban and amount"
+                }
             }
             _ => {
                 used[target] = false;
@@ -605,6 +759,9 @@ pub fn generate(n_customers: usize, n_invoices: usize, n_payments: usize, seed: 
         world.scenario.insert(transaction_id, scenario);
         if let Some(truth) = truth {
             world.truth.insert(transaction_id, truth);
+            if !named.is_empty() {
+                world.named.insert(transaction_id, named);
+            }
         }
         world.payments.push(payment);
     }

@@ -102,3 +102,37 @@ fn returns_explain_the_bank_code() {
 fn nothing_to_say_is_empty() {
     check(&[], "", "");
 }
+
+#[test]
+fn a_settled_overpayment_and_combined_payments_in_each_language() {
+    check(
+        &[ReasonPart::Overpaid(Money::from_cents(4_000))],
+        "invoice settled; 40.00 more than open, kept as credit of the customer: unallocated on the payment, to refund or apply to a next invoice",
+        "factuur voldaan; € 40,00 meer dan openstaat, bewaard als tegoed van de klant: onverdeeld op de betaling, terug te betalen of te verrekenen met een volgende factuur",
+    );
+    check(
+        &[
+            ReasonPart::AmountEqualNamedAndOthers(numbers(&["2026-0042"])),
+            ReasonPart::OnlySet,
+        ],
+        "amount equal to the items named together with 2026-0042, the only such set of open items · the only set of the customer's open items of this amount; confirm to book",
+        "bedrag gelijk aan de genoemde posten samen met 2026-0042, de enige zo passende set openstaande posten · de enige set openstaande posten van de klant met dit bedrag; bevestigen om te boeken",
+    );
+    check(
+        &[
+            ReasonPart::EqualsUnnamedItem(numbers(&["2026-0042"])),
+            ReasonPart::SearchBounded(20),
+        ],
+        "amount equal to 2026-0042, which is not named (a typo?) · only the oldest 20 open items searched",
+        "bedrag gelijk aan 2026-0042, die niet genoemd is (tikfout?) · alleen de oudste 20 openstaande posten doorzocht",
+    );
+}
+
+#[test]
+fn an_invoice_named_that_is_already_paid() {
+    check(
+        &[ReasonPart::NamesPaid(numbers(&["2026-0002"]))],
+        "also names 2026-0002, already paid (paid twice?)",
+        "noemt ook 2026-0002, al betaald (dubbel betaald?)",
+    );
+}
