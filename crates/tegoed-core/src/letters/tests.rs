@@ -144,7 +144,11 @@ fn write_pdf(name: &str, pdf: &[u8]) -> PathBuf {
     std::fs::write(&own, pdf).unwrap();
     let temporary = out_dir("letters-pdf").join(format!(".{name}.{unique}.pdf"));
     std::fs::write(&temporary, pdf).unwrap();
-    std::fs::rename(&temporary, out_dir("letters-pdf").join(format!("{name}.pdf"))).unwrap();
+    std::fs::rename(
+        &temporary,
+        out_dir("letters-pdf").join(format!("{name}.pdf")),
+    )
+    .unwrap();
     own
 }
 
