@@ -121,6 +121,8 @@ pub struct Named {
     pub invoice_id: i64,
     /// Its customer.
     pub customer_id: i64,
+    /// What it has open, not counting the transaction decided on.
+    pub open: Money,
 }
 
 /// A new booked allocation a decision makes.

@@ -486,35 +486,20 @@ impl Book {
             .collect())
     }
 
-    /// The invoice numbered `number` with its customer, if any.
+    /// The invoice numbered `number` with its customer and what it has
+    /// open not counting transaction `transaction_id`'s own booking; `None`
+    /// for an unknown invoice.
     ///
     /// # Errors
     /// When the book cannot be read.
-    pub async fn named_invoice(&self, number: &str) -> Result<Option<Named>, BookError> {
-        Ok(sqlx::query!(
-            r#"SELECT id AS "id!: i64", customer_id FROM invoices WHERE number = ?"#,
-            number
-        )
-        .fetch_optional(self.pool())
-        .await?
-        .map(|row| Named {
-            invoice_id: row.id,
-            customer_id: row.customer_id,
-        }))
-    }
-
-    /// What invoice `number` has open not counting transaction
-    /// `transaction_id`'s own booking; `None` for an unknown invoice.
-    ///
-    /// # Errors
-    /// When the book cannot be read.
-    pub async fn open_without(
+    pub async fn named_invoice(
         &self,
         number: &str,
         transaction_id: i64,
-    ) -> Result<Option<Money>, BookError> {
-        Ok(sqlx::query_scalar!(
-            r#"SELECT i.amount_cents - COALESCE((SELECT SUM(a.amount_cents) FROM allocations a
+    ) -> Result<Option<Named>, BookError> {
+        Ok(sqlx::query!(
+            r#"SELECT i.id AS "id!: i64", i.customer_id,
+                      i.amount_cents - COALESCE((SELECT SUM(a.amount_cents) FROM allocations a
                       WHERE a.invoice_id = i.id AND a.state = 'booked' AND a.transaction_id != ?), 0)
                       AS "open!: i64"
                FROM invoices i WHERE i.number = ?"#,
@@ -523,7 +508,11 @@ impl Book {
         )
         .fetch_optional(self.pool())
         .await?
-        .map(Money::from_cents))
+        .map(|row| Named {
+            invoice_id: row.id,
+            customer_id: row.customer_id,
+            open: Money::from_cents(row.open),
+        }))
     }
 
     /// A transaction's signed amount; `None` for an unknown id.

@@ -41,6 +41,18 @@ pub enum Refusal {
         /// What was to be allocated.
         allocated: Money,
     },
+    /// A part beyond what its invoice has open: money would go missing.
+    #[error(
+        "invoice {invoice} has {open} open, less than {part}; allocate at most {open} to it and leave the rest as the customer's credit"
+    )]
+    MoreThanOpen {
+        /// The invoice.
+        invoice: String,
+        /// What it has open (not counting this transaction).
+        open: Money,
+        /// What was to be allocated to it.
+        part: Money,
+    },
     /// No decision with this id.
     #[error("there is no decision {0}")]
     UnknownDecision(i64),
@@ -135,11 +147,14 @@ pub fn reject(transaction: &Transaction) -> Result<Change, Refusal> {
 /// Allocates `transaction` by hand to the `requested` invoices (number and
 /// amount), found in the book as `named` (same order; `None` when unknown).
 /// What was booked or suggested is rejected; the parts are booked. Amounts
-/// carry the transaction's sign and add up to at most its amount.
+/// carry the transaction's sign and add up to at most its amount; a
+/// payment's part never exceeds what its invoice has open (what is left
+/// over stays on the transaction: the customer's credit).
 ///
 /// # Errors
 /// [`Refusal::TwiceInSplit`], [`Refusal::DoesNotFit`],
-/// [`Refusal::UnknownInvoice`], checked in that order.
+/// [`Refusal::UnknownInvoice`], [`Refusal::MoreThanOpen`], checked in that
+/// order.
 pub fn allocate(
     transaction: &Transaction,
     requested: &[(String, Money)],
@@ -172,6 +187,13 @@ pub fn allocate(
     let mut paid = Vec::with_capacity(requested.len());
     for ((number, part), found) in requested.iter().zip(named) {
         let found = found.ok_or_else(|| Refusal::UnknownInvoice(number.clone()))?;
+        if part.is_positive() && *part > found.open.max(Money::from_cents(0)) {
+            return Err(Refusal::MoreThanOpen {
+                invoice: number.clone(),
+                open: found.open.max(Money::from_cents(0)),
+                part: *part,
+            });
+        }
         parts.push(Part {
             invoice_id: found.invoice_id,
             amount: *part,
@@ -341,6 +363,7 @@ mod tests {
         let known = Some(Named {
             invoice_id: 1,
             customer_id: 3,
+            open: Money::from_cents(500),
         });
         let twice = [
             ("A".to_owned(), Money::from_cents(10)),
@@ -363,6 +386,15 @@ mod tests {
         let fits = [("A".to_owned(), Money::from_cents(500))];
         let change = allocate(&paid, &fits, &[known], "me", false).ok();
         assert_eq!(change.map(|change| change.parts.len()), Some(1));
+        let beyond = [("A".to_owned(), Money::from_cents(501))];
+        assert_eq!(
+            allocate(&paid, &beyond, &[known], "me", false),
+            Err(Refusal::MoreThanOpen {
+                invoice: "A".to_owned(),
+                open: Money::from_cents(500),
+                part: Money::from_cents(501),
+            })
+        );
     }
 
     #[test]

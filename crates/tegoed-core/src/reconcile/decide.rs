@@ -89,7 +89,8 @@ pub async fn reject(
 /// # Errors
 /// [`Refusal::UnknownInvoice`] for an unknown number,
 /// [`Refusal::DoesNotFit`] when the amounts do not fit,
-/// [`Refusal::TwiceInSplit`] for an invoice named twice.
+/// [`Refusal::TwiceInSplit`] for an invoice named twice,
+/// [`Refusal::MoreThanOpen`] for a part beyond what its invoice has open.
 pub async fn allocate(
     book: &Book,
     transaction_id: i64,
@@ -99,7 +100,7 @@ pub async fn allocate(
 ) -> Result<i64, DecisionError> {
     let mut named = Vec::with_capacity(parts.len());
     for (number, _) in parts {
-        named.push(book.named_invoice(number).await?);
+        named.push(book.named_invoice(number, transaction_id).await?);
     }
     let shared = shared_payer(book, transaction_id).await?;
     book.decide(
@@ -137,9 +138,10 @@ pub async fn reassign(
         .await?
         .ok_or_else(|| unknown(transaction_id))?;
     let open = book
-        .open_without(invoice_number, transaction_id)
+        .named_invoice(invoice_number, transaction_id)
         .await?
-        .ok_or_else(|| Refusal::UnknownInvoice(invoice_number.to_owned()))?;
+        .ok_or_else(|| Refusal::UnknownInvoice(invoice_number.to_owned()))?
+        .open;
     let part = decision::reassigned(amount, open);
     allocate(
         book,

@@ -407,6 +407,30 @@ async fn split_reassign_and_not_a_customer_payment() {
         status(&book, "2026-0002").await,
         (InvoiceStatus::PartiallyPaid, Money::from_cents(50_500))
     );
+    // Money never goes missing (issue 18): a part beyond what an invoice
+    // has open is refused, and so is a second payment on a paid one; the
+    // invoice stays as it was.
+    let refused = super::allocate(
+        &book,
+        ids[1],
+        &[("2026-0001".into(), Money::from_cents(10_000))],
+        "anna",
+        at(),
+    )
+    .await;
+    assert!(
+        matches!(
+            &refused,
+            Err(DecisionError::Refused(Refusal::MoreThanOpen { invoice, open, .. }))
+                if invoice == "2026-0001" && open.is_zero()
+        ),
+        "{refused:?}"
+    );
+    assert!(matches!(
+        super::reassign(&book, ids[1], "2026-0001", "anna", at()).await,
+        Err(DecisionError::Refused(Refusal::MoreThanOpen { .. }))
+    ));
+    assert_eq!(status(&book, "2026-0001").await.0, InvoiceStatus::Paid);
     // Rent is not a customer payment; runs leave it alone.
     let ignored = super::ignore(&book, ids[2], "anna", at()).await.unwrap();
     let outcome = super::run(&book, &Settings::default(), at()).await.unwrap();
