@@ -3,8 +3,7 @@
 
 use std::process::ExitCode;
 
-use tegoed_core::book::BookError;
-use tegoed_core::demo::DemoError;
+use tegoed_core::fault::Classify;
 
 /// A failed command.
 #[derive(Debug)]
@@ -32,33 +31,50 @@ impl Failure {
             Failure::ReaderGone => ExitCode::SUCCESS,
         }
     }
-}
 
-impl From<BookError> for Failure {
-    fn from(error: BookError) -> Failure {
-        match error {
-            BookError::NoFolder { .. }
-            | BookError::Open { .. }
-            | BookError::NoHome
-            | BookError::Migrate { .. } => Failure::User(error.to_string()),
-            BookError::Corrupt { .. } | BookError::Overflow(_) | BookError::Query(_) => {
-                Failure::Internal(error.into())
-            }
+    /// A core error as core classifies it (`tegoed_core::fault`): the
+    /// person's (exit 1) or Tegoed's (exit 2).
+    fn classified<E>(error: E) -> Failure
+    where
+        E: Classify + std::error::Error + Send + Sync + 'static,
+    {
+        if error.fault().is_users() {
+            Failure::User(error.to_string())
+        } else {
+            Failure::Internal(error.into())
         }
     }
 }
 
-impl From<DemoError> for Failure {
-    fn from(error: DemoError) -> Failure {
-        match error {
-            DemoError::NotEmpty(_) => Failure::User(error.to_string()),
-            DemoError::Book(error) => error.into(),
-            error @ (DemoError::Letters(_) | DemoError::Record(_)) => {
-                Failure::Internal(error.into())
+/// `From` for core errors, each through [`Failure::classified`].
+macro_rules! classified {
+    ($($error:ty),* $(,)?) => {
+        $(impl From<$error> for Failure {
+            fn from(error: $error) -> Failure {
+                Failure::classified(error)
             }
-        }
-    }
+        })*
+    };
 }
+
+classified!(
+    tegoed_core::book::BookError,
+    tegoed_core::demo::DemoError,
+    tegoed_core::statement::StatementError,
+    tegoed_core::intake::IntakeError,
+    tegoed_core::import::ledger::ImportError,
+    tegoed_core::import::PdfImportError,
+    tegoed_core::import::FileError,
+    tegoed_core::import::ImportError,
+    tegoed_core::law::LawError,
+    tegoed_core::record::RecordError,
+    tegoed_core::remind::RemindError,
+    tegoed_core::outbox::OutboxError,
+    tegoed_core::dossier::DossierError,
+    tegoed_core::settings::SettingsError,
+    tegoed_core::delivery::DeliveryError,
+    tegoed_core::reconcile::DecisionError,
+);
 
 impl From<serde_json::Error> for Failure {
     fn from(error: serde_json::Error) -> Failure {
@@ -75,130 +91,6 @@ impl From<std::io::Error> for Failure {
         match error.kind() {
             std::io::ErrorKind::BrokenPipe => Failure::ReaderGone,
             _ => Failure::Internal(error.into()),
-        }
-    }
-}
-
-impl From<tegoed_core::statement::StatementError> for Failure {
-    /// A file that cannot be read is the user's to fix: exit 1.
-    fn from(error: tegoed_core::statement::StatementError) -> Failure {
-        Failure::User(error.to_string())
-    }
-}
-
-impl From<tegoed_core::intake::IntakeError> for Failure {
-    fn from(error: tegoed_core::intake::IntakeError) -> Failure {
-        Failure::User(error.to_string())
-    }
-}
-
-impl From<tegoed_core::import::ledger::ImportError> for Failure {
-    /// A ledger that lacks what the book needs is the user's to fix.
-    fn from(error: tegoed_core::import::ledger::ImportError) -> Failure {
-        use tegoed_core::import::ledger::ImportError;
-        match error {
-            ImportError::Ledger(_) => Failure::User(error.to_string()),
-            ImportError::Book(error) => error.into(),
-        }
-    }
-}
-
-impl From<tegoed_core::import::PdfImportError> for Failure {
-    /// A file that is not a PDF is the user's to fix.
-    fn from(error: tegoed_core::import::PdfImportError) -> Failure {
-        use tegoed_core::import::PdfImportError;
-        match error {
-            PdfImportError::Pdf(_) => Failure::User(error.to_string()),
-            PdfImportError::Book(error) => error.into(),
-        }
-    }
-}
-
-impl From<tegoed_core::import::FileError> for Failure {
-    fn from(error: tegoed_core::import::FileError) -> Failure {
-        use tegoed_core::import::FileError;
-        match error {
-            FileError::Book(error) => error.into(),
-            error if error.is_user_error() => Failure::User(error.to_string()),
-            error => Failure::Internal(error.into()),
-        }
-    }
-}
-
-impl From<tegoed_core::import::ImportError> for Failure {
-    fn from(error: tegoed_core::import::ImportError) -> Failure {
-        use tegoed_core::import::ImportError;
-        match error {
-            ImportError::Statement(_) | ImportError::Currency { .. } => {
-                Failure::User(error.to_string())
-            }
-            ImportError::Book(error) => error.into(),
-        }
-    }
-}
-
-impl From<tegoed_core::law::LawError> for Failure {
-    /// A date outside the rate table is the user's to fix; a malformed
-    /// compiled-in table is ours.
-    fn from(error: tegoed_core::law::LawError) -> Failure {
-        use tegoed_core::law::LawError;
-        match error {
-            LawError::NoRate { .. } => Failure::User(error.to_string()),
-            LawError::RateTable { .. } => Failure::Internal(error.into()),
-        }
-    }
-}
-
-impl From<tegoed_core::record::RecordError> for Failure {
-    fn from(error: tegoed_core::record::RecordError) -> Failure {
-        use tegoed_core::record::RecordError;
-        match error {
-            RecordError::Book(error) => error.into(),
-            error => Failure::User(error.to_string()),
-        }
-    }
-}
-
-impl From<tegoed_core::remind::RemindError> for Failure {
-    /// Stale bank data is the user's to fix: exit 1.
-    fn from(error: tegoed_core::remind::RemindError) -> Failure {
-        use tegoed_core::remind::RemindError;
-        match error {
-            RemindError::Book(error) => error.into(),
-            RemindError::Blocked(_) | RemindError::NoIban => Failure::User(error.to_string()),
-            error => Failure::Internal(error.into()),
-        }
-    }
-}
-
-impl From<tegoed_core::outbox::OutboxError> for Failure {
-    fn from(error: tegoed_core::outbox::OutboxError) -> Failure {
-        use tegoed_core::outbox::OutboxError;
-        match error {
-            OutboxError::Book(error) => error.into(),
-            error if error.is_user_error() => Failure::User(error.to_string()),
-            error => Failure::Internal(error.into()),
-        }
-    }
-}
-
-impl From<tegoed_core::dossier::DossierError> for Failure {
-    fn from(error: tegoed_core::dossier::DossierError) -> Failure {
-        use tegoed_core::dossier::DossierError;
-        match error {
-            DossierError::Book(error) => error.into(),
-            error if error.is_user_error() => Failure::User(error.to_string()),
-            error => Failure::Internal(error.into()),
-        }
-    }
-}
-
-impl From<tegoed_core::settings::SettingsError> for Failure {
-    fn from(error: tegoed_core::settings::SettingsError) -> Failure {
-        use tegoed_core::settings::SettingsError;
-        match error {
-            SettingsError::Book(error) => error.into(),
-            error => Failure::User(error.to_string()),
         }
     }
 }

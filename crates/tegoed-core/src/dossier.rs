@@ -39,16 +39,6 @@ pub enum DossierError {
     Book(#[from] BookError),
 }
 
-impl DossierError {
-    /// True when the user can fix it.
-    pub fn is_user_error(&self) -> bool {
-        matches!(
-            self,
-            DossierError::UnknownCustomer(_) | DossierError::NothingOpen(_)
-        )
-    }
-}
-
 /// A dossier made.
 #[derive(Debug, Clone)]
 pub struct Dossier {
@@ -209,4 +199,17 @@ pub async fn dossier(book: &Book, key: &str, as_of: NaiveDate) -> Result<Dossier
         costs,
         interest,
     })
+}
+
+impl crate::fault::Classify for DossierError {
+    fn fault(&self) -> crate::fault::Fault {
+        use crate::fault::Fault;
+        match self {
+            DossierError::UnknownCustomer(_) | DossierError::NothingOpen(_) => Fault::Input,
+            DossierError::Book(error) => error.fault(),
+            DossierError::Letter(_) | DossierError::Law(_) | DossierError::Zip(_) => {
+                Fault::Internal
+            }
+        }
+    }
 }

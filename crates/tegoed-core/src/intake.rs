@@ -145,3 +145,10 @@ pub fn parse_with_mappings(
         Err(error) => Err(error.into()),
     }
 }
+
+impl crate::fault::Classify for IntakeError {
+    /// A file that cannot be read is the person's to fix.
+    fn fault(&self) -> crate::fault::Fault {
+        crate::fault::Fault::Input
+    }
+}

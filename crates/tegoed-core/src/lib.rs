@@ -14,6 +14,7 @@ pub mod delivery;
 pub mod demo;
 pub mod dossier;
 pub mod dunning;
+pub mod fault;
 pub mod import;
 pub mod intake;
 pub mod invoice;

@@ -38,13 +38,6 @@ pub enum OutboxError {
     Book(#[from] BookError),
 }
 
-impl OutboxError {
-    /// True when the user can fix it.
-    pub fn is_user_error(&self) -> bool {
-        !matches!(self, OutboxError::Book(_))
-    }
-}
-
 /// A letter mailed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sent {
@@ -411,4 +404,16 @@ pub async fn print(
         .await?;
     }
     Ok(combined)
+}
+
+impl crate::fault::Classify for OutboxError {
+    /// An unknown letter or a missing sender address is the person's to
+    /// fix; a failing book is not.
+    fn fault(&self) -> crate::fault::Fault {
+        match self {
+            OutboxError::Book(error) => error.fault(),
+            OutboxError::Delivery(error) => error.fault(),
+            _ => crate::fault::Fault::Input,
+        }
+    }
 }

@@ -29,11 +29,6 @@ pub enum RecordError {
 }
 
 impl RecordError {
-    /// True when the user can fix it.
-    pub fn is_user_error(&self) -> bool {
-        !matches!(self, RecordError::Book(_))
-    }
-
     /// The message in English and Dutch, for a face that speaks the
     /// person's language (the CLI keeps the English `Display`).
     pub fn text(&self) -> Text {
@@ -952,4 +947,13 @@ pub async fn matches(
     }
     transaction.commit().await.map_err(BookError::from)?;
     Ok(())
+}
+
+impl crate::fault::Classify for RecordError {
+    fn fault(&self) -> crate::fault::Fault {
+        match self {
+            RecordError::Book(error) => error.fault(),
+            _ => crate::fault::Fault::Input,
+        }
+    }
 }

@@ -693,3 +693,15 @@ fn safe(code: &str) -> String {
         })
         .collect()
 }
+
+impl crate::fault::Classify for RemindError {
+    /// Stale bank data or a missing IBAN is the person's to fix.
+    fn fault(&self) -> crate::fault::Fault {
+        use crate::fault::Fault;
+        match self {
+            RemindError::Book(error) => error.fault(),
+            RemindError::Blocked(_) | RemindError::NoIban => Fault::Input,
+            RemindError::Letter(_) | RemindError::Law(_) => Fault::Internal,
+        }
+    }
+}

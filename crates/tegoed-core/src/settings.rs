@@ -37,13 +37,6 @@ pub enum SettingsError {
     Book(#[from] BookError),
 }
 
-impl SettingsError {
-    /// True when the user can fix it.
-    pub fn is_user_error(&self) -> bool {
-        !matches!(self, SettingsError::Book(_))
-    }
-}
-
 /// Checks that `key` is one of the user's settings and names no secret.
 ///
 /// # Errors
@@ -144,6 +137,15 @@ fn url_has_password(url: &str) -> bool {
     authority
         .rsplit_once('@')
         .is_some_and(|(user, _)| user.contains(':'))
+}
+
+impl crate::fault::Classify for SettingsError {
+    fn fault(&self) -> crate::fault::Fault {
+        match self {
+            SettingsError::Book(error) => error.fault(),
+            _ => crate::fault::Fault::Input,
+        }
+    }
 }
 
 #[cfg(test)]

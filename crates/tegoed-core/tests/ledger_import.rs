@@ -550,7 +550,7 @@ async fn r17_invoice_rows_that_disagree_import_nothing() {
     let error = tegoed_core::import::prepare_one(&book, "line_rows_disagree.csv".to_owned(), bytes)
         .await
         .unwrap_err();
-    assert!(error.is_user_error());
+    assert!(tegoed_core::fault::Classify::fault(&error).is_users());
     assert_eq!(
         error.to_string(),
         "line_rows_disagree.csv, sheet 'line_rows_disagree', cell B3 (Customer): invoice INV-7 has customer name 'Acme Corp' on this row but 'Acme' in cell B2; the rows of one invoice must agree, so correct one of them"

@@ -5,7 +5,7 @@
 use tauri::State;
 use tegoed_core::book::Book;
 use tegoed_core::money::{Money, ParseMoneyError};
-use tegoed_core::reconcile::{self, DecisionError};
+use tegoed_core::reconcile;
 
 use super::CommandResult;
 use crate::AppState;
@@ -13,18 +13,6 @@ use crate::dto::{CommandError, Decision, ErrorKind, MatchSummary, SplitPart};
 
 /// Who the audit log names for decisions taken in the app.
 const ACTOR: &str = "app";
-
-impl From<DecisionError> for CommandError {
-    fn from(error: DecisionError) -> CommandError {
-        match error {
-            DecisionError::Book(error) => error.into(),
-            DecisionError::Refused(refusal) => CommandError {
-                kind: ErrorKind::Input,
-                message: refusal.to_string(),
-            },
-        }
-    }
-}
 
 /// Runs matching over the book (also done after every import).
 pub async fn run(book: &Book) -> CommandResult<MatchSummary> {

@@ -49,3 +49,18 @@ pub enum BookError {
     #[error("book query failed: {0}")]
     Query(#[from] sqlx::Error),
 }
+
+impl crate::fault::Classify for BookError {
+    fn fault(&self) -> crate::fault::Fault {
+        use crate::fault::Fault;
+        match self {
+            BookError::NoFolder { .. }
+            | BookError::Open { .. }
+            | BookError::NoHome
+            | BookError::Migrate { .. } => Fault::Book,
+            BookError::Corrupt { .. } | BookError::Overflow(_) | BookError::Query(_) => {
+                Fault::Internal
+            }
+        }
+    }
+}

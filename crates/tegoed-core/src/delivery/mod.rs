@@ -118,3 +118,14 @@ pub enum DeliveryError {
         message: String,
     },
 }
+
+impl crate::fault::Classify for DeliveryError {
+    /// Mail settings, addresses and the server's refusals are the person's
+    /// to act on; a message that cannot be built is ours.
+    fn fault(&self) -> crate::fault::Fault {
+        match self {
+            DeliveryError::Build(_) => crate::fault::Fault::Internal,
+            _ => crate::fault::Fault::Input,
+        }
+    }
+}

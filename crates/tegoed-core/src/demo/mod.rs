@@ -586,5 +586,16 @@ fn street(index: usize) -> &'static str {
     ][index % 5]
 }
 
+impl crate::fault::Classify for DemoError {
+    fn fault(&self) -> crate::fault::Fault {
+        use crate::fault::Fault;
+        match self {
+            DemoError::NotEmpty(_) => Fault::Input,
+            DemoError::Book(error) => error.fault(),
+            DemoError::Letters(_) | DemoError::Record(_) => Fault::Internal,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

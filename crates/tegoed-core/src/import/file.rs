@@ -176,17 +176,6 @@ impl FileError {
             _ => false,
         }
     }
-
-    /// True when the file is at fault (the user can fix it), false when the book is.
-    pub fn is_user_error(&self) -> bool {
-        match self {
-            FileError::Intake(_) | FileError::NeedsMapping(_) => true,
-            FileError::Bank(error) => !matches!(error, ImportError::Book(_)),
-            FileError::Ledger(error) => !matches!(error, super::ledger::ImportError::Book(_)),
-            FileError::Pdf(error) => !matches!(error, super::pdf::PdfImportError::Book(_)),
-            FileError::Book(_) => false,
-        }
-    }
 }
 
 /// The files to import from what a person named or dropped: a folder
@@ -364,4 +353,17 @@ pub(crate) async fn import(
         ),
         Content::NeedsMapping(needs) => return Err(FileError::NeedsMapping(needs.clone())),
     })
+}
+
+impl crate::fault::Classify for FileError {
+    /// The file is at fault (the person can fix it), unless the book is.
+    fn fault(&self) -> crate::fault::Fault {
+        match self {
+            FileError::Intake(_) | FileError::NeedsMapping(_) => crate::fault::Fault::Input,
+            FileError::Bank(error) => error.fault(),
+            FileError::Ledger(error) => error.fault(),
+            FileError::Pdf(error) => error.fault(),
+            FileError::Book(error) => error.fault(),
+        }
+    }
 }

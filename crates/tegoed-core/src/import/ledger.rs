@@ -469,3 +469,12 @@ fn unique_code(name: &str, taken: &HashSet<String>) -> String {
         .find(|code| !taken.contains(code))
         .unwrap_or_else(|| name.to_owned())
 }
+
+impl crate::fault::Classify for ImportError {
+    fn fault(&self) -> crate::fault::Fault {
+        match self {
+            ImportError::Ledger(_) => crate::fault::Fault::Input,
+            ImportError::Book(error) => error.fault(),
+        }
+    }
+}

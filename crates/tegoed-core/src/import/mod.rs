@@ -247,5 +247,14 @@ async fn continuity_warning(
     )))
 }
 
+impl crate::fault::Classify for ImportError {
+    fn fault(&self) -> crate::fault::Fault {
+        match self {
+            ImportError::Statement(_) | ImportError::Currency { .. } => crate::fault::Fault::Input,
+            ImportError::Book(error) => error.fault(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -99,5 +99,14 @@ pub async fn import(
     })
 }
 
+impl crate::fault::Classify for PdfImportError {
+    fn fault(&self) -> crate::fault::Fault {
+        match self {
+            PdfImportError::Pdf(_) => crate::fault::Fault::Input,
+            PdfImportError::Book(error) => error.fault(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -38,3 +38,14 @@ pub enum LawError {
         message: String,
     },
 }
+
+impl crate::fault::Classify for LawError {
+    /// A date outside the rate table is the person's; a malformed
+    /// compiled-in table is ours.
+    fn fault(&self) -> crate::fault::Fault {
+        match self {
+            LawError::NoRate { .. } => crate::fault::Fault::Input,
+            LawError::RateTable { .. } => crate::fault::Fault::Internal,
+        }
+    }
+}

@@ -214,3 +214,13 @@ pub async fn mark_shared_account(
 ) -> Result<(), BookError> {
     book.mark_shared_account(&normalise_iban(iban), note).await
 }
+
+impl crate::fault::Classify for DecisionError {
+    /// A refused decision is the person's to change.
+    fn fault(&self) -> crate::fault::Fault {
+        match self {
+            DecisionError::Refused(_) => crate::fault::Fault::Input,
+            DecisionError::Book(error) => error.fault(),
+        }
+    }
+}

@@ -130,3 +130,10 @@ impl StatementError {
         }
     }
 }
+
+impl crate::fault::Classify for StatementError {
+    /// A bank file that cannot be read is the person's to fix.
+    fn fault(&self) -> crate::fault::Fault {
+        crate::fault::Fault::Input
+    }
+}
