@@ -165,10 +165,10 @@ impl FromStr for SmtpUrl {
                 (other, _) => return Err(refuse(&format!("unknown parameter {other}"))),
             }
         }
-        let user = decode(parsed.username()).map_err(|()| refuse("the user is not UTF-8"))?;
+        let user = decode(parsed.username()).ok_or_else(|| refuse("the user is not UTF-8"))?;
         let password = match parsed.password() {
             Some(password) => {
-                Some(decode(password).map_err(|()| refuse("the password is not UTF-8"))?)
+                Some(decode(password).ok_or_else(|| refuse("the password is not UTF-8"))?)
             }
             None => None,
         };
@@ -190,12 +190,12 @@ impl FromStr for SmtpUrl {
     }
 }
 
-/// Percent-decodes a user name or password.
-fn decode(text: &str) -> Result<String, ()> {
+/// Percent-decodes a user name or password; `None` when it is not UTF-8.
+fn decode(text: &str) -> Option<String> {
     percent_decode_str(text)
         .decode_utf8()
+        .ok()
         .map(|decoded| decoded.into_owned())
-        .map_err(|_| ())
 }
 
 /// Masks the password in a URL that may not even parse: whatever follows the first `:` of the

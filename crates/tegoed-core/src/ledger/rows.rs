@@ -188,10 +188,10 @@ impl<'a> Reader<'a> {
         match cell {
             Cell::Text(text) => {
                 let (number, sign) = split_currency(text);
-                let amount = value::text_amount(&number, mark).map_err(|()| bad())?;
+                let amount = value::text_amount(&number, mark).map_err(|_| bad())?;
                 Ok((Some(amount), sign))
             }
-            other => Ok((value::amount(other, mark).map_err(|()| bad())?, None)),
+            other => Ok((value::amount(other, mark).map_err(|_| bad())?, None)),
         }
     }
 
@@ -200,7 +200,7 @@ impl<'a> Reader<'a> {
             return Ok(None);
         };
         let order = self.orders.get(&column).copied().unwrap_or_default();
-        value::date(cell, order).map_err(|()| LedgerError::BadDate {
+        value::date(cell, order).map_err(|_| LedgerError::BadDate {
             at: self.at(row, column),
             value: cell.display(),
         })
@@ -210,13 +210,13 @@ impl<'a> Reader<'a> {
         &self,
         row: u32,
         field: Field,
-        convert: fn(&Cell) -> Result<Option<T>, ()>,
+        convert: fn(&Cell) -> Result<Option<T>, value::Unreadable>,
         expected: &'static str,
     ) -> Result<Option<T>, LedgerError> {
         let Some((column, cell)) = self.cell(row, field) else {
             return Ok(None);
         };
-        convert(cell).map_err(|()| self.bad_value(row, column, cell, expected))
+        convert(cell).map_err(|_| self.bad_value(row, column, cell, expected))
     }
 
     fn bad_value(&self, row: u32, column: u32, cell: &Cell, expected: &'static str) -> LedgerError {
@@ -368,7 +368,7 @@ fn is_key_row(cells: &[Cell]) -> bool {
 /// (`30`, `Net 30`, `Betalingstermijn 14 dagen`), `0` for "due on receipt"
 /// and its Dutch forms, and nothing for end-of-month terms, which are not a
 /// number of days (the due date must then come from the file).
-fn payment_term(cell: &Cell) -> Result<Option<i64>, ()> {
+fn payment_term(cell: &Cell) -> Result<Option<i64>, value::Unreadable> {
     if let Some(text) = cell.text() {
         let key = normalise(text);
         let on_receipt = [

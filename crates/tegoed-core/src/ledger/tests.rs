@@ -59,14 +59,23 @@ fn float_amounts_become_whole_cents_or_are_refused() {
         value::amount(&Cell::Number(-121.5), None),
         Ok(Some(money("-121.50")))
     );
-    assert_eq!(value::amount(&Cell::Number(12.345), None), Err(()));
-    assert_eq!(value::amount(&Cell::Number(f64::NAN), None), Err(()));
+    assert_eq!(
+        value::amount(&Cell::Number(12.345), None),
+        Err(value::Unreadable)
+    );
+    assert_eq!(
+        value::amount(&Cell::Number(f64::NAN), None),
+        Err(value::Unreadable)
+    );
     assert_eq!(
         value::amount(&Cell::Int(42), None),
         Ok(Some(money("42.00")))
     );
     assert_eq!(value::amount(&Cell::Empty, None), Ok(None));
-    assert_eq!(value::amount(&Cell::Date(date(2026, 1, 1)), None), Err(()));
+    assert_eq!(
+        value::amount(&Cell::Date(date(2026, 1, 1)), None),
+        Err(value::Unreadable)
+    );
 }
 
 #[test]
@@ -129,10 +138,13 @@ fn serial_numbers_in_a_date_column_are_excel_dates() {
         value::date(&Cell::Int(46037), DateOrder::DayFirst),
         Ok(Some(date(2026, 1, 15)))
     );
-    assert_eq!(value::date(&Cell::Int(12), DateOrder::DayFirst), Err(()));
+    assert_eq!(
+        value::date(&Cell::Int(12), DateOrder::DayFirst),
+        Err(value::Unreadable)
+    );
     assert_eq!(
         value::date(&Cell::Number(46037.5), DateOrder::DayFirst),
-        Err(())
+        Err(value::Unreadable)
     );
 }
 
@@ -153,10 +165,16 @@ fn date_order_is_guessed_from_the_column() {
 fn days_yes_no_and_language() {
     assert_eq!(value::days(&Cell::Text("30 dagen".into())), Ok(Some(30)));
     assert_eq!(value::days(&Cell::Number(14.0)), Ok(Some(14)));
-    assert_eq!(value::days(&Cell::Text("30/60".into())), Err(()));
+    assert_eq!(
+        value::days(&Cell::Text("30/60".into())),
+        Err(value::Unreadable)
+    );
     assert_eq!(value::yes_no(&Cell::Text("Ja".into())), Ok(Some(true)));
     assert_eq!(value::yes_no(&Cell::Text("no".into())), Ok(Some(false)));
-    assert_eq!(value::yes_no(&Cell::Text("misschien".into())), Err(()));
+    assert_eq!(
+        value::yes_no(&Cell::Text("misschien".into())),
+        Err(value::Unreadable)
+    );
     assert_eq!(
         value::language(&Cell::Text("Engels".into())),
         Ok(Some(Language::En))
@@ -165,7 +183,10 @@ fn days_yes_no_and_language() {
         value::language(&Cell::Text("NL".into())),
         Ok(Some(Language::Nl))
     );
-    assert_eq!(value::language(&Cell::Text("Duits".into())), Err(()));
+    assert_eq!(
+        value::language(&Cell::Text("Duits".into())),
+        Err(value::Unreadable)
+    );
 }
 
 #[test]

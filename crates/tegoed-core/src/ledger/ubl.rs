@@ -161,7 +161,7 @@ pub fn parse(file_name: &str, bytes: &[u8]) -> Result<Ledger, LedgerError> {
         .into_iter()
         .find_map(|key| values.get(key).map(|text| (key, text)))
         .ok_or_else(|| fail("cac:LegalMonetaryTotal/cbc:PayableAmount is missing".to_owned()))?;
-    let amount = value::text_amount(amount_text, Some(value::DecimalMark::Dot)).map_err(|()| {
+    let amount = value::text_amount(amount_text, Some(value::DecimalMark::Dot)).map_err(|_| {
         fail(format!(
             "{amount_key} '{amount_text}' is not an amount in whole cents"
         ))

@@ -16,6 +16,12 @@ use super::Language;
 use super::sheet::Cell;
 use crate::money::Money;
 
+/// A cell that does not hold the kind of value its column asks for; the
+/// caller names the cell and the column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the cell does not hold a value of this column's kind")]
+pub struct Unreadable;
+
 pub use crate::money::DecimalMark;
 
 /// How a column writes dates whose day and month are both numbers.
@@ -36,34 +42,34 @@ fn float_noise() -> Decimal {
 /// An amount from a cell, `Ok(None)` when the cell is empty.
 ///
 /// # Errors
-/// `Err(())` when the cell holds something that is not an amount in whole
+/// [`Unreadable`] when the cell holds something that is not an amount in whole
 /// cents; the caller builds the message with the cell's place.
 #[allow(clippy::result_unit_err)]
-pub fn amount(cell: &Cell, mark: Option<DecimalMark>) -> Result<Option<Money>, ()> {
+pub fn amount(cell: &Cell, mark: Option<DecimalMark>) -> Result<Option<Money>, Unreadable> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Int(value) => Ok(Some(Money::new(Decimal::from(*value)))),
         Cell::Number(value) => float_amount(*value).map(Some),
         Cell::Text(text) => text_amount(text, mark).map(Some),
-        Cell::Date(_) | Cell::Bool(_) => Err(()),
+        Cell::Date(_) | Cell::Bool(_) => Err(Unreadable),
     }
 }
 
 /// A float as money: its shortest decimal representation, accepted when it
 /// is whole cents up to float noise (`0.1 + 0.2` is fine, `12.345` is not).
-fn float_amount(value: f64) -> Result<Money, ()> {
+fn float_amount(value: f64) -> Result<Money, Unreadable> {
     if !value.is_finite() {
-        return Err(());
+        return Err(Unreadable);
     }
-    let decimal = Decimal::from_str(&format!("{value}")).map_err(|_| ())?;
+    let decimal = Decimal::from_str(&format!("{value}")).map_err(|_| Unreadable)?;
     whole_cents(decimal)
 }
 
 /// Accepts a decimal that is whole cents, up to float noise.
-fn whole_cents(decimal: Decimal) -> Result<Money, ()> {
+fn whole_cents(decimal: Decimal) -> Result<Money, Unreadable> {
     let cents = decimal.round_dp(2);
     if (decimal - cents).abs() > float_noise() {
-        return Err(());
+        return Err(Unreadable);
     }
     Ok(Money::new(cents))
 }
@@ -74,11 +80,11 @@ fn whole_cents(decimal: Decimal) -> Result<Money, ()> {
 /// by exactly three digits (`1.234`), which is otherwise read as thousands.
 ///
 /// # Errors
-/// `Err(())` when the text is not an amount in whole cents; the caller
+/// [`Unreadable`] when the text is not an amount in whole cents; the caller
 /// builds the message with the cell's place.
 #[allow(clippy::result_unit_err)]
-pub fn text_amount(text: &str, mark: Option<DecimalMark>) -> Result<Money, ()> {
-    Money::parse_written_with(text, mark).map_err(|_| ())
+pub fn text_amount(text: &str, mark: Option<DecimalMark>) -> Result<Money, Unreadable> {
+    Money::parse_written_with(text, mark).map_err(|_| Unreadable)
 }
 
 /// Guesses a column's decimal mark from its text amounts: the first text
@@ -99,9 +105,9 @@ const SERIAL_RANGE: std::ops::RangeInclusive<i64> = 20_000..=80_000;
 /// A date from a cell, `Ok(None)` when the cell is empty.
 ///
 /// # Errors
-/// `Err(())` when the cell holds something that is not a date.
+/// [`Unreadable`] when the cell holds something that is not a date.
 #[allow(clippy::result_unit_err)]
-pub fn date(cell: &Cell, order: DateOrder) -> Result<Option<NaiveDate>, ()> {
+pub fn date(cell: &Cell, order: DateOrder) -> Result<Option<NaiveDate>, Unreadable> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Date(date) => Ok(Some(*date)),
@@ -112,18 +118,18 @@ pub fn date(cell: &Cell, order: DateOrder) -> Result<Option<NaiveDate>, ()> {
             serial_date(*serial as i64).map(Some)
         }
         Cell::Text(text) => text_date(text, order).map(Some),
-        Cell::Number(_) | Cell::Bool(_) => Err(()),
+        Cell::Number(_) | Cell::Bool(_) => Err(Unreadable),
     }
 }
 
 /// An Excel serial day number as a date.
-fn serial_date(serial: i64) -> Result<NaiveDate, ()> {
+fn serial_date(serial: i64) -> Result<NaiveDate, Unreadable> {
     if !SERIAL_RANGE.contains(&serial) {
-        return Err(());
+        return Err(Unreadable);
     }
     excel_epoch()
         .and_then(|epoch| epoch.checked_add_signed(chrono::Duration::days(serial)))
-        .ok_or(())
+        .ok_or(Unreadable)
 }
 
 /// Month names and abbreviations, Dutch and English, with their number.
@@ -179,7 +185,7 @@ fn month(token: &str) -> Option<u32> {
 /// `15.01.2026`, `15-01-26`, `20260115`, `15 jan 2026`, `Jan 15, 2026`;
 /// a time after the date is ignored.
 #[allow(clippy::result_unit_err)]
-pub fn text_date(text: &str, order: DateOrder) -> Result<NaiveDate, ()> {
+pub fn text_date(text: &str, order: DateOrder) -> Result<NaiveDate, Unreadable> {
     let date_part = text
         .trim()
         .split(['T', ' '])
@@ -190,23 +196,24 @@ pub fn text_date(text: &str, order: DateOrder) -> Result<NaiveDate, ()> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|token| !token.is_empty())
         .collect();
-    let number = |token: &str| -> Result<i64, ()> {
+    let number = |token: &str| -> Result<i64, Unreadable> {
         if token.chars().all(|c| c.is_ascii_digit()) && token.len() <= 4 {
-            token.parse().map_err(|_| ())
+            token.parse().map_err(|_| Unreadable)
         } else {
-            Err(())
+            Err(Unreadable)
         }
     };
-    let year = |token: &str| -> Result<i32, ()> {
-        let value = i32::try_from(number(token)?).map_err(|_| ())?;
+    let year = |token: &str| -> Result<i32, Unreadable> {
+        let value = i32::try_from(number(token)?).map_err(|_| Unreadable)?;
         match token.len() {
             4 => Ok(value),
             2 => Ok(2000 + value),
-            _ => Err(()),
+            _ => Err(Unreadable),
         }
     };
-    let day_month = |first: &str, second: &str| -> Result<(u32, u32), ()> {
-        let as_u32 = |token: &str| number(token).and_then(|n| u32::try_from(n).map_err(|_| ()));
+    let day_month = |first: &str, second: &str| -> Result<(u32, u32), Unreadable> {
+        let as_u32 =
+            |token: &str| number(token).and_then(|n| u32::try_from(n).map_err(|_| Unreadable));
         match (month(first), month(second)) {
             (None, Some(month)) => Ok((as_u32(first)?, month)),
             (Some(month), None) => Ok((as_u32(second)?, month)),
@@ -220,30 +227,30 @@ pub fn text_date(text: &str, order: DateOrder) -> Result<NaiveDate, ()> {
             let part = |range: std::ops::Range<usize>| {
                 digits
                     .get(range)
-                    .ok_or(())
-                    .and_then(|p| p.parse::<u32>().map_err(|_| ()))
+                    .ok_or(Unreadable)
+                    .and_then(|p| p.parse::<u32>().map_err(|_| Unreadable))
             };
-            let year = i32::try_from(part(0..4)?).map_err(|_| ())?;
+            let year = i32::try_from(part(0..4)?).map_err(|_| Unreadable)?;
             (year, part(4..6)?, part(6..8)?)
         }
         [first, second, third] if first.len() == 4 => {
             let month_number = match month(second) {
                 Some(month) => month,
-                None => u32::try_from(number(second)?).map_err(|_| ())?,
+                None => u32::try_from(number(second)?).map_err(|_| Unreadable)?,
             };
             (
                 year(first)?,
                 month_number,
-                u32::try_from(number(third)?).map_err(|_| ())?,
+                u32::try_from(number(third)?).map_err(|_| Unreadable)?,
             )
         }
         [first, second, third] => {
             let (day, month) = day_month(first, second)?;
             (year(third)?, month, day)
         }
-        _ => return Err(()),
+        _ => return Err(Unreadable),
     };
-    NaiveDate::from_ymd_opt(year, month, day).ok_or(())
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(Unreadable)
 }
 
 /// Guesses whether a column writes month first: a number above 12 in the
@@ -275,9 +282,9 @@ pub fn guess_order<'a>(texts: impl IntoIterator<Item = &'a str>) -> DateOrder {
 /// `30 days`, `netto 30`.
 ///
 /// # Errors
-/// `Err(())` when the cell does not hold exactly one whole number from 0 to 3650.
+/// [`Unreadable`] when the cell does not hold exactly one whole number from 0 to 3650.
 #[allow(clippy::result_unit_err)]
-pub fn days(cell: &Cell) -> Result<Option<i64>, ()> {
+pub fn days(cell: &Cell) -> Result<Option<i64>, Unreadable> {
     let value = match cell {
         Cell::Empty => return Ok(None),
         Cell::Int(value) => *value,
@@ -289,16 +296,16 @@ pub fn days(cell: &Cell) -> Result<Option<i64>, ()> {
                 .filter(|token| !token.is_empty())
                 .collect();
             match numbers.as_slice() {
-                [only] => only.parse().map_err(|_| ())?,
-                _ => return Err(()),
+                [only] => only.parse().map_err(|_| Unreadable)?,
+                _ => return Err(Unreadable),
             }
         }
-        Cell::Number(_) | Cell::Date(_) | Cell::Bool(_) => return Err(()),
+        Cell::Number(_) | Cell::Date(_) | Cell::Bool(_) => return Err(Unreadable),
     };
     if (0..=3650).contains(&value) {
         Ok(Some(value))
     } else {
-        Err(())
+        Err(Unreadable)
     }
 }
 
@@ -306,9 +313,9 @@ pub fn days(cell: &Cell) -> Result<Option<i64>, ()> {
 /// `true`/`false`, `waar`/`onwaar`, `1`/`0`, or a boolean cell.
 ///
 /// # Errors
-/// `Err(())` for anything else.
+/// [`Unreadable`] for anything else.
 #[allow(clippy::result_unit_err)]
-pub fn yes_no(cell: &Cell) -> Result<Option<bool>, ()> {
+pub fn yes_no(cell: &Cell) -> Result<Option<bool>, Unreadable> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Bool(value) => Ok(Some(*value)),
@@ -319,9 +326,9 @@ pub fn yes_no(cell: &Cell) -> Result<Option<bool>, ()> {
         Cell::Text(text) => match text.to_lowercase().trim() {
             "ja" | "j" | "yes" | "y" | "x" | "true" | "waar" | "1" | "✓" => Ok(Some(true)),
             "nee" | "n" | "no" | "false" | "onwaar" | "0" | "-" => Ok(Some(false)),
-            _ => Err(()),
+            _ => Err(Unreadable),
         },
-        _ => Err(()),
+        _ => Err(Unreadable),
     }
 }
 
@@ -329,18 +336,22 @@ pub fn yes_no(cell: &Cell) -> Result<Option<bool>, ()> {
 /// `Engels`, `English`, `en-GB`.
 ///
 /// # Errors
-/// `Err(())` for any other language.
+/// [`Unreadable`] for any other language.
 #[allow(clippy::result_unit_err)]
-pub fn language(cell: &Cell) -> Result<Option<Language>, ()> {
+pub fn language(cell: &Cell) -> Result<Option<Language>, Unreadable> {
     let Some(text) = cell.text() else {
-        return if cell.is_empty() { Ok(None) } else { Err(()) };
+        return if cell.is_empty() {
+            Ok(None)
+        } else {
+            Err(Unreadable)
+        };
     };
     let lower = text.to_lowercase();
     let code = lower.split(['-', '_']).next().unwrap_or_default();
     match code {
         "nl" | "nld" | "ned" | "nederlands" | "dutch" | "vlaams" => Ok(Some(Language::Nl)),
         "en" | "eng" | "engels" | "english" | "gb" | "uk" => Ok(Some(Language::En)),
-        _ => Err(()),
+        _ => Err(Unreadable),
     }
 }
 
