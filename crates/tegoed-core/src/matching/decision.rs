@@ -7,6 +7,9 @@
 //! factoring) or the payer pays on someone else's behalf.
 
 use crate::allocation::{Change, DecisionKind, Named, Part, Restate, State, Transaction};
+use crate::customer::Language;
+use crate::dunning::Text;
+use crate::letters::format;
 use crate::money::Money;
 
 use super::engine::{looks_shared, normalise_iban};
@@ -69,6 +72,52 @@ pub enum Refusal {
         /// The later one still in force.
         later: i64,
     },
+}
+
+impl Refusal {
+    /// The refusal in English and Dutch, for a face that speaks the
+    /// person's language (the CLI keeps the English `Display`).
+    pub fn text(&self) -> Text {
+        let money = |amount: &Money| format::money(*amount, Language::Nl);
+        let nl = match self {
+            Refusal::UnknownTransaction(id) => format!("er is geen banktransactie {id}"),
+            Refusal::UnknownInvoice(number) => format!("er is geen factuur {number}"),
+            Refusal::TwiceInSplit(number) => {
+                format!("factuur {number} staat twee keer in de verdeling; geef haar één deel")
+            }
+            Refusal::NothingToConfirm(id) => {
+                format!("transactie {id} heeft geen voorstel om te bevestigen (wijs haar zelf toe)")
+            }
+            Refusal::NothingToReject(id) => {
+                format!("transactie {id} heeft geen koppeling om af te wijzen")
+            }
+            Refusal::DoesNotFit {
+                transaction,
+                amount,
+                allocated,
+            } => format!(
+                "{} past niet in transactie {transaction} van {} (zelfde teken, hoogstens het bedrag)",
+                money(allocated),
+                money(amount)
+            ),
+            Refusal::MoreThanOpen {
+                invoice,
+                open,
+                part,
+            } => format!(
+                "factuur {invoice} heeft {} open, minder dan {}; wijs er hoogstens {} aan toe en laat de rest als tegoed van de klant staan",
+                money(open),
+                money(part),
+                money(open)
+            ),
+            Refusal::UnknownDecision(id) => format!("er is geen beslissing {id}"),
+            Refusal::AlreadyUndone(id) => format!("beslissing {id} is al ongedaan gemaakt"),
+            Refusal::NotLatest { decision, later } => format!(
+                "maak eerst beslissing {later} ongedaan: die kwam na beslissing {decision} op dezelfde transactie"
+            ),
+        };
+        Text::new(self.to_string(), nl)
+    }
 }
 
 /// A decision as the book holds it, for [`undo`].
@@ -394,6 +443,29 @@ mod tests {
                 open: Money::from_cents(500),
                 part: Money::from_cents(501),
             })
+        );
+    }
+
+    #[test]
+    fn every_refusal_is_said_in_dutch_too() {
+        let beyond = Refusal::MoreThanOpen {
+            invoice: "2026-0143".to_owned(),
+            open: Money::from_cents(54_450),
+            part: Money::from_cents(60_500),
+        };
+        let text = beyond.text();
+        assert!(
+            text.en.starts_with("invoice 2026-0143 has 544.50 open"),
+            "{}",
+            text.en
+        );
+        assert_eq!(
+            text.nl,
+            "factuur 2026-0143 heeft € 544,50 open, minder dan € 605,00; wijs er hoogstens € 544,50 aan toe en laat de rest als tegoed van de klant staan"
+        );
+        assert_eq!(
+            Refusal::UnknownInvoice("143".to_owned()).text().nl,
+            "er is geen factuur 143"
         );
     }
 
