@@ -33,8 +33,8 @@ pub use crate::invoice::InvoiceRecord;
 pub use accounts::AccountSummary;
 pub use audit::record as audit;
 pub use bank_import::{
-    PreviousClosing, account_currency, insert_transactions, mark_statement, previous_closing,
-    statement_known,
+    KnownTransaction, PreviousClosing, account_currency, insert_transactions, known_transactions,
+    mark_statement, previous_closing, statement_known,
 };
 pub use dunning::{
     AccountCoverRow, CallRow, CustomerRow, InvoiceFacts, LetterMail, LetterState, NewCall,
