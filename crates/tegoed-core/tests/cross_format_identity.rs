@@ -4,7 +4,11 @@
 //! while a genuinely identical pair stays two and a third identical line
 //! in a later file is added.
 
-#![allow(clippy::unwrap_used, reason = "test helpers may unwrap")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "test helpers may unwrap and fail"
+)]
 
 use std::fmt::Write;
 
@@ -141,11 +145,11 @@ fn camt(lines: &[Line]) -> Vec<u8> {
 <Stmt><Id>STMT-202611</Id><CreDtTm>2026-12-01T06:00:00+01:00</CreDtTm>
 "#,
     );
-    let _ = write!(
+    let _ = writeln!(
         xml,
         "<Acct><Id><IBAN>{ACCOUNT}</IBAN></Id><Ccy>EUR</Ccy></Acct>\
          <Bal><Tp><CdOrPrtry><Cd>PRCD</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">{}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-10-31</Dt></Dt></Bal>\
-         <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">{}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-30</Dt></Dt></Bal>\n",
+         <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">{}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-30</Dt></Dt></Bal>",
         decimal(OPENING_CENTS, '.'),
         decimal(closing(lines), '.')
     );

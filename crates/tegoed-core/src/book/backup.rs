@@ -27,6 +27,9 @@ pub const KEEP_SETTING: &str = "backup.keep";
 /// The folder beside the book that holds its backups.
 pub const FOLDER: &str = "backups";
 
+/// The suffix of a backup being written.
+const PARTIAL: &str = ".partial";
+
 /// The format of the moment in a backup's file name (UTC).
 const STAMP: &str = "%Y%m%d-%H%M%S";
 
@@ -105,8 +108,14 @@ impl Book {
             path: folder.clone(),
             reason: error.to_string(),
         })?;
+        remove_partial(&folder);
         let path = free_name(&folder, &stem(self.path()), at);
-        let target = path.to_string_lossy().into_owned();
+        // Written under a name no listing takes for a backup, and renamed
+        // once whole: a process killed meanwhile leaves no half backup.
+        let mut partial = path.clone().into_os_string();
+        partial.push(PARTIAL);
+        let partial = PathBuf::from(partial);
+        let target = partial.to_string_lossy().into_owned();
         sqlx::query("VACUUM INTO ?")
             .bind(&target)
             .execute(self.pool())
@@ -118,6 +127,10 @@ impl Book {
                     reason: error.to_string(),
                 },
             })?;
+        std::fs::rename(&partial, &path).map_err(|error| BookError::Backup {
+            path: path.clone(),
+            reason: error.to_string(),
+        })?;
         self.prune_backups().await?;
         Ok(Backup::Made(path))
     }
@@ -258,6 +271,18 @@ fn stem(book: &Path) -> String {
     )
 }
 
+/// Removes what a backup killed while it was written left behind.
+fn remove_partial(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        if entry.file_name().to_string_lossy().ends_with(PARTIAL) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// A file name for a backup taken at `at` that is not taken yet.
 fn free_name(folder: &Path, stem: &str, at: DateTime<Utc>) -> PathBuf {
     let stamp = at.format(STAMP);
@@ -293,7 +318,7 @@ fn list_names(folder: &Path, stem: &str) -> Vec<(PathBuf, DateTime<Utc>)> {
             Some((entry.path(), taken_at, n))
         })
         .collect();
-    found.sort_by(|a, b| (b.1, b.2).cmp(&(a.1, a.2)));
+    found.sort_by_key(|(_, taken_at, n)| std::cmp::Reverse((*taken_at, *n)));
     found
         .into_iter()
         .map(|(path, taken_at, _)| (path, taken_at))
