@@ -156,6 +156,13 @@ fn an_import_killed_midway_leaves_all_or_nothing() {
             after == before || after == before + N,
             "{after} transactions: neither the {before} before nor all {N} of the file"
         );
+        // The backup taken before the import is a sound book as it was.
+        let backups = book.backups().await.unwrap();
+        let newest = backups.first().unwrap();
+        assert_eq!(
+            newest.contents.map(|contents| contents.transactions),
+            Some(i64::try_from(before).unwrap())
+        );
         eprintln!(
             "killed after {:?} with a {} kB log: {} of {N} transactions in the book",
             started.elapsed(),
