@@ -324,6 +324,10 @@ pub struct ImportedFile {
     pub kind: &'static str,
     pub added: usize,
     pub duplicates: usize,
+    /// Bank: of `duplicates`, those the book had from a file of another
+    /// format (recognised by content, not by identity).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recognised: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statements_added: Option<usize>,
     /// Ledger: known invoices whose ledger data changed.
@@ -351,6 +355,7 @@ impl From<&tegoed_core::import::ImportReport> for ImportedFile {
             kind: "bank",
             added: report.added,
             duplicates: report.duplicates,
+            recognised: Some(report.recognised),
             statements_added: Some(report.statements_added),
             updated: None,
             vanished: None,
@@ -382,6 +387,7 @@ impl ImportedFile {
             kind: "ledger",
             added: report.added,
             duplicates: report.unchanged,
+            recognised: None,
             statements_added: None,
             updated: Some(report.updated),
             vanished: Some(report.vanished.clone()),
@@ -400,6 +406,7 @@ impl ImportedFile {
             kind: "invoice_pdf",
             added: usize::from(!report.duplicate),
             duplicates: usize::from(report.duplicate),
+            recognised: None,
             statements_added: None,
             updated: None,
             vanished: None,

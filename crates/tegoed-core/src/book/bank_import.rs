@@ -81,6 +81,67 @@ pub async fn previous_closing(
     }))
 }
 
+/// A transaction the account already holds, as far as recognising it in
+/// another file needs: the fields every format carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownTransaction {
+    /// Its statement (so that a file's own statements can be told apart).
+    pub statement_id: i64,
+    /// Its identity within the account.
+    pub identity: String,
+    /// Booking date.
+    pub booking_date: NaiveDate,
+    /// Signed amount.
+    pub amount: Money,
+    /// Counterparty account as the bank wrote it.
+    pub counterparty_iban: Option<String>,
+    /// SEPA end-to-end id.
+    pub end_to_end_id: Option<String>,
+    /// The bank's reference.
+    pub bank_reference: Option<String>,
+    /// The format code of the file it came in (`mt940`, `camt.053.001.02`, `csv:ing`).
+    pub format: String,
+}
+
+/// The transactions of an account booked from `from` to `to` inclusive,
+/// in the order they were imported.
+///
+/// # Errors
+/// When the book cannot be read.
+pub async fn known_transactions(
+    connection: &mut SqliteConnection,
+    account_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<KnownTransaction>, BookError> {
+    let rows = sqlx::query!(
+        r#"SELECT t.statement_id AS "statement_id!: i64", t.identity,
+                  t.booking_date AS "booking_date!: NaiveDate", t.amount_cents AS "cents!: i64",
+                  t.counterparty_iban, t.end_to_end_id, t.bank_reference, s.format
+           FROM bank_transactions t JOIN statements s ON s.id = t.statement_id
+           WHERE t.account_id = ? AND t.booking_date >= ? AND t.booking_date <= ?
+           ORDER BY t.id"#,
+        account_id,
+        from,
+        to
+    )
+    .fetch_all(connection)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| KnownTransaction {
+            statement_id: row.statement_id,
+            identity: row.identity,
+            booking_date: row.booking_date,
+            amount: Money::from_cents(row.cents),
+            counterparty_iban: row.counterparty_iban,
+            end_to_end_id: row.end_to_end_id,
+            bank_reference: row.bank_reference,
+            format: row.format,
+        })
+        .collect())
+}
+
 /// Records a statement's identity and warning after
 /// [`super::insert_statement`].
 ///

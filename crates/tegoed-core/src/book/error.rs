@@ -45,9 +45,59 @@ pub enum BookError {
     /// An amount too large for the book.
     #[error(transparent)]
     Overflow(#[from] crate::money::MoneyOverflow),
+    /// A backup could not be made (or an old one removed).
+    #[error("cannot back up the book to {path}: {reason}")]
+    Backup {
+        /// The backup file or folder.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+    /// A backup could not be restored.
+    #[error("cannot restore the backup {path}: {reason}")]
+    Restore {
+        /// The backup file.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+    /// Another connection (another Tegoed window or command) held the
+    /// book's write lock for longer than the busy timeout: nothing was
+    /// changed, and trying again later will do.
+    #[error(
+        "the book is busy (another Tegoed window or command is writing); try again in a moment"
+    )]
+    Busy,
     /// A query failed.
     #[error("book query failed: {0}")]
-    Query(#[from] sqlx::Error),
+    Query(sqlx::Error),
+}
+
+/// SQLite's primary result codes for a lock held elsewhere
+/// (`SQLITE_BUSY`, `SQLITE_LOCKED`); extended codes carry them in the low byte.
+const SQLITE_BUSY: i64 = 5;
+const SQLITE_LOCKED: i64 = 6;
+
+/// True when SQLite refused because another connection holds a lock.
+pub(crate) fn is_busy(error: &sqlx::Error) -> bool {
+    let sqlx::Error::Database(database) = error else {
+        return false;
+    };
+    database
+        .code()
+        .and_then(|code| code.parse::<i64>().ok())
+        .is_some_and(|code| matches!(code & 0xff, SQLITE_BUSY | SQLITE_LOCKED))
+}
+
+impl From<sqlx::Error> for BookError {
+    /// A lock held elsewhere is [`BookError::Busy`]; anything else a failed query.
+    fn from(error: sqlx::Error) -> BookError {
+        if is_busy(&error) {
+            BookError::Busy
+        } else {
+            BookError::Query(error)
+        }
+    }
 }
 
 impl crate::fault::Classify for BookError {
@@ -57,7 +107,12 @@ impl crate::fault::Classify for BookError {
             BookError::NoFolder { .. }
             | BookError::Open { .. }
             | BookError::NoHome
-            | BookError::Migrate { .. } => Fault::Book,
+            | BookError::Migrate { .. }
+            // Another window or command is writing: the person tries again
+            // (exit 1, not an internal error).
+            | BookError::Busy
+            | BookError::Backup { .. }
+            | BookError::Restore { .. } => Fault::Book,
             BookError::Corrupt { .. } | BookError::Overflow(_) | BookError::Query(_) => {
                 Fault::Internal
             }

@@ -10,6 +10,7 @@
 
 mod accounts;
 mod audit;
+pub mod backup;
 mod bank_import;
 mod customers;
 pub mod dunning;
@@ -32,9 +33,10 @@ pub use crate::customer::CustomerRecord;
 pub use crate::invoice::InvoiceRecord;
 pub use accounts::AccountSummary;
 pub use audit::record as audit;
+pub use backup::{Backup, BackupInfo, Contents};
 pub use bank_import::{
-    PreviousClosing, account_currency, insert_transactions, mark_statement, previous_closing,
-    statement_known,
+    KnownTransaction, PreviousClosing, account_currency, insert_transactions, known_transactions,
+    mark_statement, previous_closing, statement_known,
 };
 pub use dunning::{
     AccountCoverRow, CallRow, CustomerRow, InvoiceFacts, LetterMail, LetterState, NewCall,
@@ -54,6 +56,10 @@ pub use records::{
     insert_letter, insert_statement, insert_transaction, upsert_account,
 };
 pub use transactions::{AllocationState, TransactionSummary};
+
+/// How long a write waits for another connection's write (another Tegoed
+/// window or command) before it gives up with [`BookError::Busy`].
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The file name of a book in the platform data directory.
 const DEFAULT_FILE_NAME: &str = "book.db";
@@ -83,9 +89,15 @@ impl Book {
                 folder,
             });
         }
-        let open_error = |source: sqlx::Error| BookError::Open {
-            path: path.to_path_buf(),
-            source,
+        let open_error = |source: sqlx::Error| {
+            if error::is_busy(&source) {
+                BookError::Busy
+            } else {
+                BookError::Open {
+                    path: path.to_path_buf(),
+                    source,
+                }
+            }
         };
         let options = SqliteConnectOptions::from_str("sqlite://")
             .map_err(open_error)?
@@ -94,7 +106,7 @@ impl Book {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
+            .busy_timeout(BUSY_TIMEOUT);
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options)
@@ -103,9 +115,17 @@ impl Book {
         sqlx::migrate!("./migrations")
             .run(&pool)
             .await
-            .map_err(|source| BookError::Migrate {
-                path: path.to_path_buf(),
-                source,
+            .map_err(|source| match &source {
+                sqlx::migrate::MigrateError::Execute(error)
+                | sqlx::migrate::MigrateError::ExecuteMigration(error, _)
+                    if error::is_busy(error) =>
+                {
+                    BookError::Busy
+                }
+                _ => BookError::Migrate {
+                    path: path.to_path_buf(),
+                    source,
+                },
             })?;
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         Ok(Book { pool, path })
@@ -138,10 +158,16 @@ impl Book {
     /// Starts a database transaction: everything written through it lands
     /// together or not at all.
     ///
+    /// The transaction takes the write lock at once (`BEGIN IMMEDIATE`),
+    /// waiting up to [`BUSY_TIMEOUT`] for another writer: a deferred one
+    /// that read first could not wait when it came to write, since the
+    /// other writer changed what it read (`SQLITE_BUSY_SNAPSHOT` in WAL).
+    ///
     /// # Errors
-    /// When SQLite cannot begin a transaction.
+    /// [`BookError::Busy`] when another connection kept writing past the
+    /// timeout; otherwise when SQLite cannot begin a transaction.
     pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, BookError> {
-        Ok(self.pool.begin().await?)
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
     /// Closes the pool, checkpointing the WAL.

@@ -49,8 +49,12 @@ pub struct ImportReport {
     pub file_name: String,
     /// Transactions added.
     pub added: usize,
-    /// Transactions the book already had.
+    /// Transactions the book already had, by identity or recognised.
     pub duplicates: usize,
+    /// Of those, the ones the book had from a file of another format
+    /// (a CSV of the month already imported as camt.053 or MT940),
+    /// recognised by their content ([`identity::Recogniser`]).
+    pub recognised: usize,
     /// Statements added.
     pub statements_added: usize,
     /// Things a person must see: balance breaks, statements that do not add up.
@@ -104,10 +108,12 @@ pub async fn bank(
         file_name: parsed.file_name.clone(),
         added: 0,
         duplicates: 0,
+        recognised: 0,
         statements_added: 0,
         warnings: parsed.warnings.clone(),
     };
     let mut done = 0;
+    let mut own_statements = Vec::new();
     let mut transaction = book.begin().await?;
     for statement in &parsed.statements {
         let connection = &mut *transaction;
@@ -125,6 +131,20 @@ pub async fn bank(
         if let Some(warning) = &warning {
             report.warnings.push(warning.clone());
         }
+        let seen = match period(statement) {
+            Some((from, to)) => {
+                let known = book::known_transactions(connection, account_id, from, to).await?;
+                identity::Recogniser::new(known, &own_statements, &format)
+                    .judge(statement, &identities)
+            }
+            None => Vec::new(),
+        };
+        let n_recognised = seen
+            .iter()
+            .filter(|verdict| **verdict == identity::Seen::Recognised)
+            .count();
+        report.recognised += n_recognised;
+        report.duplicates += n_recognised;
         let statement_id = book::insert_statement(
             connection,
             &NewStatement {
@@ -149,15 +169,23 @@ pub async fn bank(
             warning.as_deref(),
         )
         .await?;
+        own_statements.push(statement_id);
         report.statements_added += 1;
-        for (chunk, chunk_identities) in statement
+        let to_add: Vec<(&crate::statement::Transaction, &String)> = statement
             .transactions
-            .chunks(BATCH)
-            .zip(identities.chunks(BATCH))
-        {
+            .iter()
+            .zip(&identities)
+            .enumerate()
+            .filter(|(index, _)| seen.get(*index) != Some(&identity::Seen::Recognised))
+            .map(|(_, pair)| pair)
+            .collect();
+        if n_recognised > 0 {
+            done += n_recognised;
+            report_progress(progress, done, total);
+        }
+        for chunk in to_add.chunks(BATCH) {
             let rows: Vec<NewTransaction<'_>> = chunk
                 .iter()
-                .zip(chunk_identities)
                 .map(|(item, identity)| NewTransaction {
                     account_id,
                     statement_id,
@@ -189,6 +217,12 @@ pub async fn bank(
     }
     transaction.commit().await.map_err(BookError::from)?;
     Ok(report)
+}
+
+/// The first and last booking date of a statement's transactions.
+fn period(statement: &Statement) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let dates = statement.transactions.iter().map(|item| item.booking_date);
+    Some((dates.clone().min()?, dates.max()?))
 }
 
 fn report_progress(progress: Option<&(dyn Fn(usize, usize) + Sync)>, done: usize, total: usize) {

@@ -9,6 +9,10 @@
 //! anyone is chased. [`run_mapped`] does the same for one file read with a
 //! column mapping a person made. Neither prints, reads a path or knows
 //! about a face: the faces turn the [`Report`] into JSON or DTOs.
+//!
+//! Before anything is written, the book is backed up (`Book::backup`: a
+//! copy in the `backups` folder beside it, the last `backup.keep` kept), so
+//! an import a person regrets can be undone by restoring.
 
 use chrono::{DateTime, Utc};
 
@@ -84,7 +88,7 @@ impl Report {
 /// Imports files of any kind, then matches once.
 ///
 /// Every file is prepared (read and parsed with the mappings the book
-/// saved) before anything is written; each is then imported in its own
+/// saved) before anything is written; the book is backed up; each is then imported in its own
 /// database transaction, and matching runs once with the book's settings
 /// when any file changed what it looks at.
 ///
@@ -100,6 +104,7 @@ pub async fn run(
     progress: Option<Progress<'_>>,
 ) -> Result<Report, FileError> {
     let prepared = file::prepare(book, files).await?;
+    book.backup(at).await?;
     let mut outcomes = Vec::with_capacity(prepared.len());
     for (index, file) in prepared.iter().enumerate() {
         outcomes.push(import_one(book, index, file, at, progress).await);
@@ -133,6 +138,7 @@ pub async fn run_mapped(
         ),
     };
     let prepared = Prepared::read(file_name, bytes, parsed);
+    book.backup(at).await?;
     let report = match import_one(book, 0, &prepared, at, progress).await {
         FileOutcome::Imported(report) => report,
         FileOutcome::Failed { error, .. } => return Err(error),
