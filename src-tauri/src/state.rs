@@ -38,7 +38,9 @@ impl AppState {
                 _ => default_book_path()?,
             },
         };
-        Ok(AppState::with_book(Book::open(&path).await?))
+        let book = Book::open(&path).await?;
+        daily_backup(&book).await;
+        Ok(AppState::with_book(book))
     }
 
     /// A state over an already open book (tests).
@@ -65,6 +67,7 @@ impl AppState {
         path: &Path,
     ) -> Result<Book, BookError> {
         let opened = Book::open(path).await?;
+        daily_backup(&opened).await;
         let previous = std::mem::replace(&mut *self.book.write().await, opened.clone());
         previous.close().await;
         if let Ok(store) = app.store(SETTINGS_STORE) {
@@ -97,4 +100,12 @@ fn default_book_path() -> anyhow::Result<PathBuf> {
         std::fs::create_dir_all(folder)?;
     }
     Ok(path)
+}
+
+/// The daily backup of a book the app opens (`backups/` beside it); a
+/// failure is logged, never in the way of opening.
+async fn daily_backup(book: &Book) {
+    if let Err(error) = book.backup_daily(chrono::Utc::now()).await {
+        log::warn!("could not back up {}: {error}", book.path().display());
+    }
 }

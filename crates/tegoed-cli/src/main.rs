@@ -255,7 +255,8 @@ enum Command {
         at: Option<NaiveDate>,
     },
     /// Show or change the book's settings: business details, agency, ladder,
-    /// law and mail server (business.*, agency.*, dunning.*, law.*, smtp.url).
+    /// law, mail server and backups (business.*, agency.*, dunning.*, law.*, smtp.url,
+    /// backup.keep).
     Settings {
         /// The setting, e.g. business.email; without it, every setting is listed.
         key: Option<String>,

@@ -1,7 +1,8 @@
 //! Use case "the book's settings": list, read and change the business
 //! details letters carry (`business.*`), the collection agency
-//! (`agency.*`), the ladder (`dunning.*`), the legal choices (`law.*`) and
-//! the mail server (`smtp.url`). Nothing else is reachable here, and no
+//! (`agency.*`), the ladder (`dunning.*`), the legal choices (`law.*`), the
+//! mail server (`smtp.url`) and how many backups to keep (`backup.keep`).
+//! Nothing else is reachable here, and no
 //! secret is ever stored: a key naming a password is refused, and so is a
 //! mail server address carrying one (the password lives in the keychain).
 //! A change is one transaction with its audit entry.
@@ -14,14 +15,14 @@ use crate::book::{self, Book, BookError};
 pub const PREFIXES: [&str; 4] = ["business.", "agency.", "dunning.", "law."];
 
 /// The single keys outside those prefixes it may touch.
-pub const SINGLE_KEYS: [&str; 1] = ["smtp.url"];
+pub const SINGLE_KEYS: [&str; 2] = ["smtp.url", "backup.keep"];
 
 /// Why a setting could not be read or changed; the book is unchanged.
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
     /// The key is not one of the user's settings.
     #[error(
-        "'{0}' is not a setting that can be changed here (business.*, agency.*, dunning.*, law.* or smtp.url)"
+        "'{0}' is not a setting that can be changed here (business.*, agency.*, dunning.*, law.*, smtp.url or backup.keep)"
     )]
     NotAllowed(String),
     /// The key names a secret.

@@ -23,7 +23,7 @@ pub enum DecisionError {
 
 impl From<sqlx::Error> for DecisionError {
     fn from(error: sqlx::Error) -> DecisionError {
-        DecisionError::Book(BookError::Query(error))
+        DecisionError::Book(BookError::from(error))
     }
 }
 
