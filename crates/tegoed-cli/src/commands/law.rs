@@ -7,7 +7,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 use tegoed_core::law::costs::{self, VatOnCosts};
 use tegoed_core::law::interest::{self, InterestKind};
-use tegoed_core::money::Money;
+use tegoed_core::money::{DecimalMark, Money};
 
 use super::print_json;
 use crate::failure::Failure;
@@ -85,47 +85,28 @@ pub fn run_interest(
     Ok(())
 }
 
-/// Reads a principal written with a decimal dot (`1000`, `1000.00`) or a
-/// decimal comma (`1000,00`, `1.000,00`).
+/// Reads a principal with core's one reader of written amounts: a comma
+/// is the decimal mark when there is one (`1000,00`, `1.000,00`), else the
+/// dot (`1000`, `1000.00`); `1,000.00` is refused as ambiguous, and so is
+/// anything but digits, a sign and the marks (the contract's plain amount).
 pub(crate) fn parse_amount(text: &str) -> Result<Money, Failure> {
-    let trimmed = text.trim();
-    let with_dot = if trimmed.contains(',') {
-        comma_to_dot(trimmed)
+    let plain = text
+        .trim()
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | ','));
+    let mark = if text.contains(',') {
+        DecimalMark::Comma
     } else {
-        Some(trimmed.to_owned())
+        DecimalMark::Dot
     };
-    with_dot
-        .and_then(|plain| plain.parse::<Money>().ok())
-        .ok_or_else(|| {
-            Failure::User(format!(
-                "'{text}' is not an amount (expected e.g. 1000, 1000.00, 1000,00 or 1.000,00)"
-            ))
-        })
-}
-
-/// `1.000,00` → `1000.00`: one decimal comma, and dots only as thousands
-/// separators between groups of three digits. `None` for anything else.
-fn comma_to_dot(text: &str) -> Option<String> {
-    let (integer, fraction) = text.split_once(',')?;
-    if fraction.contains([',', '.']) {
-        return None;
-    }
-    let (sign, digits) = match integer.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", integer.strip_prefix('+').unwrap_or(integer)),
+    let read = if plain {
+        Money::parse_written(text.trim(), mark).ok()
+    } else {
+        None
     };
-    let mut groups = digits.split('.');
-    let first = groups.next()?;
-    let grouped = digits.contains('.');
-    if grouped && (first.is_empty() || first.len() > 3) {
-        return None;
-    }
-    let mut plain = format!("{sign}{first}");
-    for group in groups {
-        if group.len() != 3 {
-            return None;
-        }
-        plain.push_str(group);
-    }
-    Some(format!("{plain}.{fraction}"))
+    read.ok_or_else(|| {
+        Failure::User(format!(
+            "'{text}' is not an amount (expected e.g. 1000, 1000.00, 1000,00 or 1.000,00)"
+        ))
+    })
 }
