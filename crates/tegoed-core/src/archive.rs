@@ -16,8 +16,10 @@ use std::io::{Cursor, Read};
 
 use zip::ZipArchive;
 
-/// The first bytes of a zip archive.
+/// The first bytes of a zip archive with entries.
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+/// The first bytes of an empty zip archive (its end record alone).
+const EMPTY_ZIP_MAGIC: &[u8] = b"PK\x05\x06";
 
 /// How much an archive may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +45,7 @@ const MB: u64 = 1024 * 1024;
 pub const FILES: Limits = Limits {
     max_entries: 1000,
     max_entry_size: 256 * MB,
-    max_total_size: 512 * MB,
+    max_total_size: 384 * MB,
     max_ratio: 100,
     ratio_from_size: MB,
 };
@@ -132,6 +134,12 @@ pub enum ArchiveError {
         /// The archive and entry name.
         file: String,
     },
+    /// An archive with no files in it.
+    #[error("{file}: the zip archive holds no files; download or pack it again")]
+    Empty {
+        /// The archive's name.
+        file: String,
+    },
     /// An archive inside the archive.
     #[error(
         "{file}: an archive inside an archive is not read; unpack it and import the files inside"
@@ -147,6 +155,7 @@ impl ArchiveError {
     pub fn kind(&self) -> &'static str {
         match self {
             ArchiveError::Damaged { .. } => "archive_damaged",
+            ArchiveError::Empty { .. } => "empty",
             ArchiveError::Encrypted { .. } => "archive_encrypted",
             ArchiveError::Nested { .. } => "archive_nested",
             ArchiveError::TooManyEntries { .. }
@@ -161,7 +170,7 @@ impl ArchiveError {
 /// True when the bytes start like a zip archive (an xlsx or ods workbook
 /// is one too; see [`is_workbook`]).
 pub fn is_zip(bytes: &[u8]) -> bool {
-    bytes.starts_with(ZIP_MAGIC)
+    bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(EMPTY_ZIP_MAGIC)
 }
 
 /// True when a zip archive is an xlsx or ods workbook package rather than
@@ -171,6 +180,19 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
     let Ok(archive) = ZipArchive::new(Cursor::new(bytes)) else {
         return false;
     };
+    has_workbook_part(&archive)
+}
+
+/// True when the bytes are a readable zip archive of files, not a workbook
+/// package (a damaged workbook is left to the workbook reader, whose
+/// message fits it better).
+pub fn is_archive_of_files(bytes: &[u8]) -> bool {
+    is_zip(bytes)
+        && ZipArchive::new(Cursor::new(bytes)).is_ok_and(|archive| !has_workbook_part(&archive))
+}
+
+/// True when the archive has the part that makes it a workbook.
+fn has_workbook_part<R: Read + std::io::Seek>(archive: &ZipArchive<R>) -> bool {
     archive
         .file_names()
         .any(|name| name.is_ok_and(|name| name == "[Content_Types].xml" || name == "mimetype"))
@@ -191,7 +213,7 @@ pub fn check(file_name: &str, bytes: &[u8], limits: &Limits) -> Result<(), Archi
             &mut (&mut entry).take(stated.saturating_add(1)),
             &mut std::io::sink(),
         )
-        .map_err(|error| damaged(file_name, error))?;
+        .map_err(|error| read_failed(file_name, &name, stated, &error))?;
         if n_read > stated {
             return Err(ArchiveError::SizeMismatch { file: name, stated });
         }
@@ -201,12 +223,14 @@ pub fn check(file_name: &str, bytes: &[u8], limits: &Limits) -> Result<(), Archi
 
 /// The files in a zip archive, each as (`archive.zip/inner name`, bytes),
 /// in archive order; folders and macOS's `__MACOSX/` and `.DS_Store`
-/// entries are left out.
+/// entries are left out. Each file is unpacked once, never past the size
+/// the archive states for it.
 ///
 /// # Errors
 /// An [`ArchiveError`] naming the archive or entry when the archive is
-/// damaged, breaks a limit, holds an encrypted entry or holds another
-/// archive (an xlsx or ods workbook inside is a file, not an archive).
+/// damaged, breaks a limit, holds no files, holds an encrypted entry or
+/// holds another archive (an xlsx or ods workbook inside is a file, not an
+/// archive).
 pub fn files(
     file_name: &str,
     bytes: &[u8],
@@ -228,14 +252,19 @@ pub fn files(
         (&mut entry)
             .take(stated.saturating_add(1))
             .read_to_end(&mut content)
-            .map_err(|error| damaged(file_name, error))?;
+            .map_err(|error| read_failed(file_name, &name, stated, &error))?;
         if content.len() as u64 > stated {
             return Err(ArchiveError::SizeMismatch { file: name, stated });
         }
-        if is_zip(&content) && !is_workbook(&content) {
+        if is_archive_of_files(&content) {
             return Err(ArchiveError::Nested { file: name });
         }
         files.push((name, content));
+    }
+    if files.is_empty() {
+        return Err(ArchiveError::Empty {
+            file: file_name.to_owned(),
+        });
     }
     Ok(files)
 }
@@ -321,6 +350,25 @@ fn entry_name<R: Read>(file_name: &str, entry: &zip::read::ZipFile<'_, R>) -> St
 fn is_clutter(inner: &str) -> bool {
     let base = inner.rsplit('/').next().unwrap_or(inner);
     inner.starts_with("__MACOSX/") || base == ".DS_Store" || base == "Thumbs.db"
+}
+
+/// The error of unpacking an entry: the zip reader stops an entry that
+/// runs past its stated size itself, which is the forged size this module
+/// looks for; anything else is damage.
+fn read_failed(
+    file_name: &str,
+    entry_name: &str,
+    stated: u64,
+    error: &std::io::Error,
+) -> ArchiveError {
+    if error.to_string().contains("larger than its declared") {
+        ArchiveError::SizeMismatch {
+            file: entry_name.to_owned(),
+            stated,
+        }
+    } else {
+        damaged(file_name, error)
+    }
 }
 
 /// A damaged-archive error from anything the zip reader says.
