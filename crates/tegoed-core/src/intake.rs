@@ -5,9 +5,16 @@
 //! A CSV goes to the bank reader first; when that finds no bank layout,
 //! the ledger reader tries it.
 //!
+//! A zip archive of files (banks deliver camt.053 so) is opened by
+//! [`expand`], which the caller runs first: each file inside becomes a
+//! file of its own, named `archive.zip/inner.xml`, within the limits of
+//! [`crate::archive::FILES`]. An xlsx or ods workbook is a zip too and is
+//! left whole.
+//!
 //! Pure like the readers: a file name and bytes in, a parsed file out. It
 //! never touches the book (importing is [`crate::import`]).
 
+use crate::archive::{self, ArchiveError};
 use crate::invoice_pdf::{self, InvoicePdf, PdfError};
 use crate::ledger::{self, Ledger, LedgerError, Mapping};
 use crate::statement::{self, StatementError};
@@ -68,6 +75,9 @@ pub enum IntakeError {
     /// A file that looked like a PDF and is not.
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    /// A zip archive that is damaged or breaks a limit (a zip bomb).
+    #[error(transparent)]
+    Archive(#[from] ArchiveError),
 }
 
 impl IntakeError {
@@ -77,8 +87,26 @@ impl IntakeError {
             IntakeError::Statement(error) => error.kind(),
             IntakeError::Ledger(error) => error.kind(),
             IntakeError::Pdf(_) => "not_a_pdf",
+            IntakeError::Archive(error) => error.kind(),
         }
     }
+}
+
+/// The files a dropped or named file stands for: the files inside a zip
+/// archive, each named `archive.zip/inner name`, in archive order; any
+/// other file (an xlsx or ods workbook included) as it is. Run it before
+/// [`parse`] or [`parse_with_mappings`] on each file it gives.
+///
+/// # Errors
+/// [`IntakeError::Archive`] naming the archive or the entry when the
+/// archive is damaged, holds no files, breaks a limit of
+/// [`archive::FILES`] (entries, size per file and in total, compression
+/// ratio), holds an encrypted file or holds another archive.
+pub fn expand(file_name: &str, bytes: Vec<u8>) -> Result<Vec<(String, Vec<u8>)>, IntakeError> {
+    if !archive::is_archive_of_files(&bytes) {
+        return Ok(vec![(file_name.to_owned(), bytes)]);
+    }
+    Ok(archive::files(file_name, &bytes, &archive::FILES)?)
 }
 
 /// Reads a file of any kind Tegoed knows, detected from its content.
@@ -103,6 +131,9 @@ pub fn parse_with_mappings(
     use crate::ledger::sheet::{Sniffed, sniff};
     match sniff(bytes) {
         Sniffed::Pdf => return Ok(ParsedFile::InvoicePdf(invoice_pdf::read(file_name, bytes)?)),
+        // A zip of files, not a workbook: the bank reader says what it is
+        // (the caller should have run `expand`).
+        Sniffed::Workbook(_) if archive::is_archive_of_files(bytes) => {}
         Sniffed::Workbook(_) | Sniffed::Encrypted => {
             return Ok(ParsedFile::Ledger(Box::new(ledger::parse(
                 file_name,
@@ -111,6 +142,14 @@ pub fn parse_with_mappings(
             )?)));
         }
         Sniffed::Xml if ledger::ubl::is_ubl(bytes) => {
+            // The UBL reader keeps every element's path: a DTD or a
+            // document nested 200,000 deep is refused before it runs.
+            if let Err(refused) = statement::xml::check(bytes) {
+                return Err(IntakeError::Ledger(LedgerError::Ubl {
+                    file: file_name.to_owned(),
+                    reason: format!("line {}: {}", refused.line, refused.problem),
+                }));
+            }
             return Ok(ParsedFile::Ledger(Box::new(ledger::parse(
                 file_name,
                 bytes,

@@ -8,6 +8,7 @@
 //! named after domain words (see `ARCHITECTURE.md`).
 
 pub mod allocation;
+pub mod archive;
 pub mod book;
 pub mod customer;
 pub mod delivery;

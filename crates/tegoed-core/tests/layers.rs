@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 const GROUND: &[&str] = &["money", "reference", "customer", "invoice", "allocation"];
-const READERS: &[&str] = &["statement", "ledger", "intake", "invoice_pdf"];
+const READERS: &[&str] = &["archive", "statement", "ledger", "intake", "invoice_pdf"];
 const RULES: &[&str] = &["matching", "receivables", "dunning", "law", "letters"];
 const STORE: &[&str] = &["book"];
 const USE_CASES: &[&str] = &[

@@ -232,6 +232,18 @@ fn read_workbook(file_name: &str, bytes: &[u8], format: Format) -> Result<Workbo
             }
         }
     };
+    // calamine unpacks a part as far as it goes: a forged package (one
+    // cell of 600 MB in a 600 kB file) is refused on its stated and actual
+    // sizes before calamine sees it.
+    if matches!(format, Format::Xlsx | Format::Ods) {
+        crate::archive::check(file_name, bytes, &crate::archive::WORKBOOK).map_err(|error| {
+            LedgerError::Unreadable {
+                file: file_name.to_owned(),
+                format: format.code(),
+                reason: package_problem(file_name, &error),
+            }
+        })?;
+    }
     let cursor = Cursor::new(bytes);
     let mut sheets = Vec::new();
     macro_rules! read_all {
@@ -257,6 +269,20 @@ fn read_workbook(file_name: &str, bytes: &[u8], format: Format) -> Result<Workbo
         encoding: None,
         sheets,
     })
+}
+
+/// What is wrong with a workbook's package, without the file name the
+/// ledger error already starts with.
+fn package_problem(file_name: &str, error: &crate::archive::ArchiveError) -> String {
+    let message = error.to_string();
+    let prefix = format!("{file_name}/");
+    match message.strip_prefix(&prefix) {
+        Some(rest) => format!("its part {rest}"),
+        None => message
+            .strip_prefix(&format!("{file_name}: "))
+            .unwrap_or(&message)
+            .to_owned(),
+    }
 }
 
 /// Converts calamine's range, which starts at its first used cell, into rows
@@ -387,6 +413,16 @@ fn count_outside_quotes(line: &str, delimiter: u8) -> usize {
 /// Reads CSV text into one sheet named after the file.
 fn read_csv(file_name: &str, bytes: &[u8]) -> Result<Workbook, LedgerError> {
     let (text, encoding) = decode(bytes);
+    if let Some(at) = text.find('\0') {
+        let line = text.get(..at).unwrap_or_default().matches('\n').count() + 1;
+        return Err(LedgerError::Unreadable {
+            file: file_name.to_owned(),
+            format: "csv",
+            reason: format!(
+                "line {line} holds a NUL byte, which CSV text never does: the file is damaged or not an export"
+            ),
+        });
+    }
     let delimiter = detect_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)

@@ -16,6 +16,10 @@
 //! with a warning, and read from notifications (camt.054), where they are
 //! the point of the message. A missing booking date falls back to the value
 //! date, then the statement's or message's creation date.
+//!
+//! A document type declaration (DTD) is refused, never read, and so is
+//! nesting deeper than [`super::xml::MAX_DEPTH`]: the stack stays small
+//! whatever the file holds.
 
 use chrono::NaiveDate;
 use quick_xml::events::Event;
@@ -244,6 +248,19 @@ pub fn parse(file_name: &str, text: &str) -> Result<ParsedFile, StatementError> 
         })?;
         match event {
             Event::Start(start) => {
+                if stack.len() >= super::xml::MAX_DEPTH {
+                    return Err(StatementError::invalid(
+                        file_name,
+                        Location::Element {
+                            path: format!(
+                                "{}/…",
+                                path(stack.get(..4).unwrap_or(&stack), &counters)
+                            ),
+                            line: line_at(text, offset),
+                        },
+                        super::xml::too_deep(),
+                    ));
+                }
                 let tag = Tag::of(start.local_name().as_ref());
                 saw_root = true;
                 buffer.clear();
@@ -292,6 +309,16 @@ pub fn parse(file_name: &str, text: &str) -> Result<ParsedFile, StatementError> 
                     _ => {}
                 }
                 stack.push(tag);
+            }
+            Event::DocType(_) => {
+                return Err(StatementError::invalid(
+                    file_name,
+                    Location::Element {
+                        path: "Document".to_owned(),
+                        line: line_at(text, offset),
+                    },
+                    super::xml::DTD_REFUSED,
+                ));
             }
             Event::Empty(_) => {}
             Event::Text(content) => buffer.push_str(&content),

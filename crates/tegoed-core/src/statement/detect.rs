@@ -42,6 +42,7 @@ pub fn detect(file_name: &str, bytes: &[u8], text: &str) -> Result<Detected, Sta
     if has_controls(trimmed) {
         return Err(not("binary data, not text"));
     }
+    refuse_nul(file_name, text)?;
     if trimmed.starts_with('<') {
         if prefix.contains("camt.05") || prefix.contains("BkToCstmr") {
             return Ok(Detected::Camt);
@@ -74,6 +75,30 @@ pub fn detect(file_name: &str, bytes: &[u8], text: &str) -> Result<Detected, Sta
         return Ok(Detected::Csv);
     }
     Err(not("text without MT940 tags, camt XML or CSV columns"))
+}
+
+/// Refuses text that holds a NUL byte anywhere: no bank writes one in a
+/// text file, and a reader that skipped it would import what a damaged or
+/// crafted file hides behind it.
+///
+/// # Errors
+/// [`StatementError::Invalid`] at the line of the first NUL byte.
+pub(crate) fn refuse_nul(file_name: &str, text: &str) -> Result<(), StatementError> {
+    let Some(at) = text.find('\0') else {
+        return Ok(());
+    };
+    let line = text
+        .get(..at)
+        .unwrap_or_default()
+        .bytes()
+        .filter(|&byte| byte == b'\n')
+        .count()
+        + 1;
+    Err(StatementError::invalid(
+        file_name,
+        super::Location::Line(line),
+        "the file holds a NUL byte, which a bank's text file never does; it is damaged or not a bank export, so nothing was read: download it again",
+    ))
 }
 
 /// The tag of an MT940 line such as `:61:…` (`61`), or `None`.

@@ -20,6 +20,7 @@ pub mod encoding;
 mod error;
 pub mod mt940;
 mod text;
+pub mod xml;
 
 use std::fmt;
 
@@ -280,6 +281,7 @@ pub fn parse_with_mapping(
             file: file_name.to_owned(),
         });
     }
+    detect::refuse_nul(file_name, &text)?;
     let mut parsed = csv::parse_mapped(file_name, &text, mapping)?;
     parsed.encoding = encoding;
     finish(&mut parsed);
