@@ -9,7 +9,11 @@
 //! deflate stream. nextest runs each test in its own process, so the peak
 //! memory read from `/proc/self/status` is that test's.
 
-#![allow(clippy::unwrap_used, reason = "test helpers may unwrap")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "test helpers may unwrap and fail"
+)]
 
 use std::io::{Cursor, Read};
 use std::path::Path;
