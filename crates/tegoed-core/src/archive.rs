@@ -318,15 +318,15 @@ fn open<'a>(
     Ok(archive)
 }
 
-/// An entry ready to unpack, with its shown name.
-type Named<'a, 'b> = (String, zip::read::ZipFile<'a, Cursor<&'b [u8]>>);
+/// An entry being unpacked from an archive held in memory.
+type Unpacking<'a, 'b> = zip::read::ZipFile<'a, Cursor<&'b [u8]>>;
 
 /// The entry at `index`, ready to unpack, with its shown name.
 fn entry_at<'a, 'b>(
     file_name: &str,
     archive: &'a mut ZipArchive<Cursor<&'b [u8]>>,
     index: usize,
-) -> Result<Named<'a, 'b>, ArchiveError> {
+) -> Result<(String, Unpacking<'a, 'b>), ArchiveError> {
     let encrypted = archive
         .by_index_raw(index)
         .map(|entry| (entry_name(file_name, &entry), entry.encrypted()))

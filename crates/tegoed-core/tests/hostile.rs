@@ -12,7 +12,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::panic,
-    reason = "a test unwraps and fails loudly on a file that was read"
+    reason = "test helpers may unwrap and fail"
 )]
 
 use std::io::{Cursor, Read};

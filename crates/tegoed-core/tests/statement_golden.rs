@@ -11,7 +11,8 @@
 //!    each next to `<case>.expected.json`.
 //!
 //! `UPDATE_GOLDEN=1 cargo test -p tegoed-core --test statement_golden`
-//! rewrites the snapshots.
+//! rewrites the snapshots. A missing corpus fails the corpus tests unless
+//! `TEGOED_NO_CORPUS=1` is set; `TEGOED_CORPORA` points elsewhere.
 
 #![allow(
     clippy::unwrap_used,
@@ -25,8 +26,12 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 use tegoed_core::statement::{self, ParsedFile, StatementError};
 
+/// `shared/corpora` beside the clone, or where `TEGOED_CORPORA` says.
 fn corpus_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora")
+    std::env::var_os("TEGOED_CORPORA").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora"),
+        PathBuf::from,
+    )
 }
 
 fn data_root() -> PathBuf {
@@ -177,6 +182,27 @@ fn cents(money: tegoed_core::money::Money) -> i64 {
     money.to_cents().unwrap()
 }
 
+/// The bank's reference of a `:61:` line (after `//`) against upstream's.
+/// The customer reference before it is not kept in our model (it is read
+/// only for the IBAN some banks write there), so it is not compared.
+fn compare_reference(
+    transaction: &tegoed_core::statement::Transaction,
+    theirs: Option<&str>,
+    key: &str,
+    problems: &mut Vec<String>,
+) {
+    let theirs = theirs
+        .map(str::trim)
+        .filter(|reference| !reference.is_empty());
+    if transaction.bank_reference.as_deref() != theirs {
+        problems.push(format!(
+            "line {:?}: bank reference {:?} vs {key} {theirs:?}",
+            transaction.origin.line(),
+            transaction.bank_reference
+        ));
+    }
+}
+
 /// mt940-rs: one message per statement, unsigned amounts with indicators.
 fn compare_mt940_rs(parsed: &ParsedFile, expected: &Value, problems: &mut Vec<String>) {
     let messages = expected.as_array().unwrap();
@@ -188,11 +214,15 @@ fn compare_mt940_rs(parsed: &ParsedFile, expected: &Value, problems: &mut Vec<St
         ));
         return;
     }
+    // Upstream names the SWIFT mark `RC` (a credit reversed: money out)
+    // `ReverseDebit`, and `RD` `ReverseCredit`: in `sepa_mt9401.sta` the
+    // line `:61:0709040904RCR204,88` comes out as `ReverseDebit`, and the
+    // statement adds up to its `:62F:` only with it as money out.
     let signed = |value: &Value, indicator: &str| {
         let amount = money_cents(value["amount"].as_str().unwrap_or("0"));
         if value[indicator]
             .as_str()
-            .is_some_and(|mark| mark == "Debit" || mark == "ReverseCredit")
+            .is_some_and(|mark| mark == "Debit" || mark == "ReverseDebit")
         {
             -amount
         } else {
@@ -231,15 +261,9 @@ fn compare_mt940_rs(parsed: &ParsedFile, expected: &Value, problems: &mut Vec<St
             continue;
         }
         for (transaction, line) in statement.transactions.iter().zip(lines) {
-            let mut amount = signed(line, "ext_debit_credit_indicator");
-            // Upstream reads `RC` (reversal of a credit) as money in; SWIFT
-            // says it is a debit, and the statements only add up that way.
-            if line["ext_debit_credit_indicator"]
-                .as_str()
-                .is_some_and(|mark| mark.starts_with("Reverse"))
-            {
-                amount = amount.abs() * cents(transaction.amount).signum();
-            }
+            // The sign comes from upstream's indicator alone (see `signed`),
+            // never from ours.
+            let amount = signed(line, "ext_debit_credit_indicator");
             let value_date = transaction.value_date.map(|date| date.to_string());
             if cents(transaction.amount) != amount
                 || value_date.as_deref() != line["value_date"].as_str()
@@ -260,6 +284,7 @@ fn compare_mt940_rs(parsed: &ParsedFile, expected: &Value, problems: &mut Vec<St
                     transaction.booking_date
                 ));
             }
+            compare_reference(transaction, line["bank_ref"].as_str(), "bank_ref", problems);
         }
     }
 }
@@ -286,12 +311,12 @@ fn compare_wolph(parsed: &ParsedFile, expected: &Value, problems: &mut Vec<Strin
     for (transaction, their) in transactions.iter().zip(&theirs) {
         let data = &their["data"];
         let mut amount = money_cents(data["amount"]["amount"].as_str().unwrap_or("0"));
-        if data["status"]
-            .as_str()
-            .is_some_and(|status| status.starts_with('R'))
-        {
-            // Reversals: see `compare_mt940_rs`.
-            amount = amount.abs() * cents(transaction.amount).signum();
+        // Reversals take their sign from upstream's status alone, as SWIFT
+        // defines it: RC (a credit reversed) is money out, RD money in.
+        match data["status"].as_str() {
+            Some("RC") => amount = -amount.abs(),
+            Some("RD") => amount = amount.abs(),
+            _ => {}
         }
         let value_date = transaction.value_date.map(|date| date.to_string());
         if cents(transaction.amount) != amount || value_date.as_deref() != data["date"].as_str() {
@@ -304,6 +329,12 @@ fn compare_wolph(parsed: &ParsedFile, expected: &Value, problems: &mut Vec<Strin
                 data["date"]
             ));
         }
+        compare_reference(
+            transaction,
+            data["bank_reference"].as_str(),
+            "bank_reference",
+            problems,
+        );
         if let Some(currency) = data["amount"]["currency"].as_str()
             && currency != transaction.currency
         {
@@ -570,16 +601,31 @@ fn compare_synthetic(parsed: &ParsedFile, expected: &Value, problems: &mut Vec<S
     }
 }
 
+/// The corpus, or `None` when it is absent and `TEGOED_NO_CORPUS=1` says
+/// that is meant; absent without it, the test fails: a suite that passes
+/// because its data went missing proves nothing.
+fn corpus_or_opt_out() -> Option<PathBuf> {
+    let root = corpus_root();
+    if root.is_dir() {
+        return Some(root);
+    }
+    assert!(
+        std::env::var_os("TEGOED_NO_CORPUS").is_some_and(|value| value == "1"),
+        "{} is absent: clone the shared corpora next to the repository, or set TEGOED_NO_CORPUS=1 to skip the corpus tests on purpose",
+        root.display()
+    );
+    println!(
+        "note: {} is absent and TEGOED_NO_CORPUS=1; corpus golden tests skipped",
+        root.display()
+    );
+    None
+}
+
 #[test]
 fn corpus() {
-    let root = corpus_root();
-    if !root.is_dir() {
-        println!(
-            "note: {} is absent; corpus golden tests skipped",
-            root.display()
-        );
+    let Some(root) = corpus_or_opt_out() else {
         return;
-    }
+    };
     let manifest = std::fs::read_to_string(root.join("MANIFEST.tsv")).unwrap();
     let deviations: BTreeMap<&str, &str> = DEVIATIONS.into_iter().collect();
     let mut failures = Vec::new();
@@ -608,7 +654,7 @@ fn corpus() {
         };
         if path.starts_with("oca/sheet-csv/") {
             // Generic sheets: no preset; they need the user's mapping
-            // (tested with mappings in `mapped_generic_sheets`).
+            // (two are read with mappings in `mapped_generic_sheets`).
             assert!(
                 matches!(result, Err(StatementError::UnknownCsvLayout { .. })),
                 "{path}"
@@ -711,4 +757,80 @@ fn own_samples() {
     }
     assert!(n_samples >= 8, "only {n_samples} own samples");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Two generic sheets of the corpus read with the mapping a person would
+/// make for them: a signed amount, and an unsigned one with a D/C column.
+#[test]
+fn mapped_generic_sheets() {
+    use tegoed_core::statement::csv::{AmountColumns, Mapping};
+    let Some(root) = corpus_or_opt_out() else {
+        return;
+    };
+    let mapping = |amount: AmountColumns, partner: usize| Mapping {
+        delimiter: b',',
+        skip_lines: 1,
+        date_column: 0,
+        date_format: "%m/%d/%Y".to_owned(),
+        amount,
+        decimal_comma: false,
+        account_column: None,
+        account: Some("NL91ABNA0417164300".to_owned()),
+        currency_column: None,
+        counterparty_name_column: Some(partner),
+        counterparty_iban_column: None,
+        remittance_columns: vec![1],
+        bank_reference_column: None,
+        balance_after_column: None,
+    };
+    let cases = [
+        (
+            "oca/sheet-csv/balance.csv",
+            mapping(AmountColumns::Signed(2), 4),
+        ),
+        (
+            "oca/sheet-csv/debit_credit.csv",
+            mapping(
+                AmountColumns::WithSign {
+                    amount: 2,
+                    sign: 3,
+                    debit_word: "D".to_owned(),
+                },
+                5,
+            ),
+        ),
+    ];
+    for (path, mapping) in cases {
+        let bytes = std::fs::read(root.join(path)).unwrap();
+        let parsed = statement::parse_with_mapping(path, &bytes, &mapping).unwrap();
+        let lines: Vec<(String, String, Option<String>)> = parsed
+            .statements
+            .iter()
+            .flat_map(|statement| &statement.transactions)
+            .take(2)
+            .map(|transaction| {
+                (
+                    transaction.booking_date.to_string(),
+                    transaction.amount.to_string(),
+                    transaction.counterparty_name.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (
+                    "2018-12-15".to_owned(),
+                    "-33.50".to_owned(),
+                    Some("John Doe".to_owned())
+                ),
+                (
+                    "2018-12-15".to_owned(),
+                    "1533.50".to_owned(),
+                    Some("Azure Interior".to_owned())
+                ),
+            ],
+            "{path}"
+        );
+    }
 }

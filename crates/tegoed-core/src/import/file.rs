@@ -209,7 +209,9 @@ pub fn expand_folders(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-/// Reads and parses files with the ledger mappings the book saved.
+/// Reads and parses files with the ledger mappings the book saved; a zip
+/// of files stands for the files inside (`archive.zip/inner.xml`, read
+/// within `intake::expand`'s limits).
 ///
 /// # Errors
 /// The first file that cannot be read, naming file and line or cell.
@@ -220,7 +222,9 @@ pub async fn prepare(
     let mappings = saved_mappings(book).await?;
     let mut prepared = Vec::with_capacity(files.len());
     for (name, bytes) in files {
-        prepared.push(read(book, name, bytes, &mappings).await?);
+        for (name, bytes) in crate::intake::expand(&name, bytes)? {
+            prepared.push(read(book, name, bytes, &mappings).await?);
+        }
     }
     Ok(prepared)
 }

@@ -202,10 +202,13 @@ impl Mapping {
                 let value = self
                     .money(record, *amount)?
                     .ok_or_else(|| missing(*amount))?;
+                // The direction column decides, whatever sign the amount
+                // carries (Odoo's sample writes `-1,533.50` with `C`).
+                let unsigned = value.decimal().abs().into_money();
                 if record.get(*sign).eq_ignore_ascii_case(debit_word) {
-                    -value.decimal().abs().into_money()
+                    -unsigned
                 } else {
-                    value
+                    unsigned
                 }
             }
             AmountColumns::DebitCredit { debit, credit } => {
