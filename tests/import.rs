@@ -1,5 +1,6 @@
 //! Importing bank files in the real app: an ING CSV, a Rabobank MT940 and
-//! a camt.053 dropped on the window land in the book exactly once.
+//! a camt.053 dropped on the window land in the book exactly once, and so
+//! does a zip of camt files, as banks deliver them.
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +30,16 @@ pub(crate) async fn drop_and_import(
     client: &Client,
     files: &[PathBuf],
 ) -> anyhow::Result<Vec<(i64, i64)>> {
+    drop_and_import_inside(client, files, files.len()).await
+}
+
+/// As [`drop_and_import`], for files that hold `inside` files in all (a zip
+/// is previewed and imported as the files in it).
+async fn drop_and_import_inside(
+    client: &Client,
+    files: &[PathBuf],
+    inside: usize,
+) -> anyhow::Result<Vec<(i64, i64)>> {
     let paths = serde_json::to_string(
         &files
             .iter()
@@ -39,8 +50,7 @@ pub(crate) async fn drop_and_import(
     wait_for(
         client,
         &format!(
-            "document.querySelectorAll('[data-testid=\"import-preview-file\"]').length === {}",
-            files.len()
+            "document.querySelectorAll('[data-testid=\"import-preview-file\"]').length === {inside}"
         ),
     )
     .await?;
@@ -55,8 +65,7 @@ pub(crate) async fn drop_and_import(
         client,
         &format!(
             "(() => {{ const rows = [...document.querySelectorAll('[data-testid=\"import-result\"]')]; \
-             return rows.length === {} ? rows.map(row => [Number(row.dataset.added), Number(row.dataset.duplicates)]) : null; }})()",
-            files.len()
+             return rows.length === {inside} ? rows.map(row => [Number(row.dataset.added), Number(row.dataset.duplicates)]) : null; }})()"
         ),
     )
     .await?;
@@ -118,13 +127,26 @@ async fn imports_once(client: &Client, book: &Path) -> anyhow::Result<()> {
     assert_eq!(duplicates, expected);
 
     click(client, "nav-reconcile").await?;
-    let rows = wait_for(
+    let rows = "document.querySelectorAll('[data-testid=\"screen-reconcile\"] tbody tr').length";
+    // Money in by default; the money out no one linked waits behind a toggle
+    // that says how much of it there is.
+    let money_in = wait_for(client, rows).await?.as_i64().unwrap_or_default();
+    let toggle = wait_for(
         client,
-        "document.querySelectorAll('[data-testid=\"screen-reconcile\"] tbody tr').length",
+        "document.querySelector('[data-testid=\"reconcile-show-money-out\"]')?.parentElement.textContent",
     )
     .await?;
+    let out = expected - money_in;
+    assert!(
+        toggle
+            .as_str()
+            .is_some_and(|text| text.contains(&format!("({out})"))),
+        "{toggle} for {out} rows of money out"
+    );
+    click(client, "reconcile-show-money-out").await?;
+    let all = wait_for(client, &format!("{rows} === {expected} && {rows}")).await?;
     assert_eq!(
-        rows.as_i64(),
+        all.as_i64(),
         Some(expected),
         "transactions on the Reconcile screen"
     );
@@ -134,4 +156,90 @@ async fn imports_once(client: &Client, book: &Path) -> anyhow::Result<()> {
 #[tokio::test]
 async fn dropped_bank_files_land_in_the_book_once() -> anyhow::Result<()> {
     with_app(Start::Empty, "en_GB.UTF-8", imports_once).await
+}
+
+/// A zip of two camt files (a camt.053 statement and camt.054
+/// notifications) dropped on the window: previewed as the two files inside,
+/// imported with as many transactions as the CLI reads from them, and a
+/// second drop adds nothing.
+async fn zip_imports_once(client: &Client, book: &Path) -> anyhow::Result<()> {
+    wait_for(
+        client,
+        "document.querySelector('[data-testid=\"app-root\"]')?.dataset.ready === 'true'",
+    )
+    .await?;
+    click(client, "nav-import").await?;
+    let data = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let zip = data.join("data/r18/camt-november.zip");
+    let statements = data.join("../crates/tegoed-core/tests/data/statement");
+    let expected = transactions_by_cli(
+        book,
+        &[
+            statements.join("camt053-batch.xml"),
+            statements.join("camt054-notification.xml"),
+        ],
+    )?;
+    assert!(expected >= 3, "{expected} transactions in the zip's files");
+    let names = wait_for_preview_names(client, std::slice::from_ref(&zip), 2).await?;
+    assert_eq!(
+        names,
+        [
+            "camt-november.zip/camt053-batch.xml",
+            "camt-november.zip/camt054-notification.xml"
+        ],
+        "the zip is previewed as the files inside"
+    );
+    screenshot(client, "import-zip-preview.png").await?;
+    let first = drop_and_import_inside(client, std::slice::from_ref(&zip), 2).await?;
+    let added: i64 = first.iter().map(|(added, _)| added).sum();
+    assert_eq!(
+        added, expected,
+        "transactions added from the zip: {first:?}"
+    );
+    let again = drop_and_import_inside(client, std::slice::from_ref(&zip), 2).await?;
+    assert!(
+        again.iter().all(|(added, _)| *added == 0),
+        "a second drop of the zip added something: {again:?}"
+    );
+    Ok(())
+}
+
+/// Drops files and answers the file names the preview shows, once there
+/// are `count` of them.
+async fn wait_for_preview_names(
+    client: &Client,
+    files: &[PathBuf],
+    count: usize,
+) -> anyhow::Result<Vec<String>> {
+    let paths = serde_json::to_string(
+        &files
+            .iter()
+            .map(|path| path.display().to_string())
+            .collect::<Vec<_>>(),
+    )?;
+    eval(client, &format!("void window.__tegoedDropPaths({paths})")).await?;
+    let names = wait_for(
+        client,
+        &format!(
+            "(() => {{ const cards = [...document.querySelectorAll('[data-testid=\"import-preview-file\"]')]; \
+             return cards.length === {count} ? cards.map(card => card.dataset.file) : null; }})()"
+        ),
+    )
+    .await?;
+    eval(
+        client,
+        "document.querySelector('[data-testid=\"import-clear-button\"]')?.click()",
+    )
+    .await?;
+    Ok(names
+        .as_array()
+        .context("names are not a list")?
+        .iter()
+        .map(|name| name.as_str().unwrap_or_default().to_owned())
+        .collect())
+}
+
+#[tokio::test]
+async fn a_dropped_zip_of_camt_files_lands_in_the_book_once() -> anyhow::Result<()> {
+    with_app(Start::Empty, "nl_NL.UTF-8", zip_imports_once).await
 }

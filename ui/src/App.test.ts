@@ -151,7 +151,11 @@ describe("Reconcile", () => {
     const root = await renderApp();
     go(root, TestId.NavReconcile);
     const table = byTestId(root, TestId.TransactionTable);
-    expect(table.querySelectorAll("tbody tr")).toHaveLength(2);
+    // Money in by default: the ignored card payment waits behind the toggle.
+    expect(table.querySelectorAll("tbody tr")).toHaveLength(1);
+    byTestId(root, TestId.ReconcileShowMoneyOut).click();
+    flushSync();
+    expect(byTestId(root, TestId.TransactionTable).querySelectorAll("tbody tr")).toHaveLength(2);
     const select = byTestId(root, TestId.TransactionStateFilter) as HTMLSelectElement;
     choose(select, "matched");
     select.dispatchEvent(new Event("change", { bubbles: true }));

@@ -8,7 +8,16 @@ use xshell::{Shell, cmd};
 use crate::step;
 
 /// The targets in `fuzz/fuzz_targets/`.
-const TARGETS: &[&str] = &["statement", "mt940", "camt", "csv"];
+const TARGETS: &[&str] = &[
+    "statement",
+    "mt940",
+    "camt",
+    "csv",
+    "ledger",
+    "intake",
+    "invoice_pdf",
+    "letters",
+];
 
 /// Runs every target for `seconds` (default 60).
 pub fn run(shell: &Shell, seconds: Option<String>) -> anyhow::Result<()> {

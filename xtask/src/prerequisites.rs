@@ -24,6 +24,8 @@ const DEBIAN_PACKAGES: &[&str] = &[
     "dbus-daemon",
     "poppler-utils",
     "sqlite3",
+    // The C of SQLite and ring, for the Windows type-check.
+    "gcc-mingw-w64-x86-64",
 ];
 
 /// The tauri-driver version known to work with WebKitGTK here.

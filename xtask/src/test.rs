@@ -48,8 +48,47 @@ pub fn run(shell: &Shell) -> anyhow::Result<()> {
 
     ui::test(shell)?;
 
+    fuzz_targets_build(shell)?;
+    windows_check(shell)?;
+
     end_to_end(shell)?;
     eprintln!("\nAll tests passed in {} s.", started.elapsed().as_secs());
+    Ok(())
+}
+
+/// The fuzz crate lives outside the workspace (cargo-fuzz builds it with
+/// nightly); checking it here keeps its targets in step with core.
+fn fuzz_targets_build(shell: &Shell) -> anyhow::Result<()> {
+    step("fuzz targets (cargo check)");
+    cmd!(
+        shell,
+        "cargo check --manifest-path fuzz/Cargo.toml --bins --locked"
+    )
+    .env("CARGO_TARGET_DIR", "target/fuzz-check")
+    .run()?;
+    Ok(())
+}
+
+/// The owners are on Windows: core, the CLI and the app type-check for
+/// Windows here, before a release runner meets them. Needs the rustup target
+/// and MinGW's gcc for the C in SQLite and ring (installed with the
+/// system packages).
+fn windows_check(shell: &Shell) -> anyhow::Result<()> {
+    const TARGET: &str = "x86_64-pc-windows-gnu";
+    let installed = cmd!(shell, "rustup target list --installed")
+        .quiet()
+        .read()
+        .unwrap_or_default();
+    if !installed.lines().any(|line| line.trim() == TARGET) {
+        step(&format!("rustup target add {TARGET}"));
+        cmd!(shell, "rustup target add {TARGET}").run()?;
+    }
+    step(&format!("type-check for Windows ({TARGET})"));
+    cmd!(
+        shell,
+        "cargo check --workspace --exclude tegoed-e2e --exclude xtask --all-targets --target {TARGET} --locked"
+    )
+    .run()?;
     Ok(())
 }
 

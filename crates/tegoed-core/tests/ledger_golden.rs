@@ -397,18 +397,36 @@ fn xlsx_fixtures() -> Vec<(&'static str, Vec<u8>)> {
     fixtures
 }
 
+/// The committed xlsx fixtures read exactly as the workbooks this file makes
+/// (`UPDATE_GOLDEN=1` rewrites them); the test never writes otherwise.
 #[test]
-fn fixtures_exist() {
+fn committed_fixtures_are_the_generated_workbooks() {
     let folder = data_dir();
-    for (name, bytes) in xlsx_fixtures() {
+    let fixtures = xlsx_fixtures();
+    assert!(fixtures.len() >= 5, "{} fixtures", fixtures.len());
+    for (name, bytes) in fixtures {
         let path = folder.join(name);
-        if updating() || !path.exists() {
-            std::fs::write(&path, bytes).unwrap();
+        if updating() {
+            std::fs::write(&path, &bytes).unwrap();
         }
+        let committed = std::fs::read(&path).unwrap_or_else(|error| {
+            panic!("{}: {error} (UPDATE_GOLDEN=1 writes it)", path.display())
+        });
+        let read = |bytes: &[u8]| match ledger::parse(name, bytes, &[]) {
+            Ok(ledger) => ledger_json(&ledger),
+            Err(error) => json!({ "error": error.to_string() }),
+        };
+        assert_eq!(
+            read(&committed),
+            read(&bytes),
+            "{name}: the committed workbook is not the one the code makes (UPDATE_GOLDEN=1)"
+        );
     }
-    if updating() || !folder.join("empty.xlsx").exists() {
-        std::fs::write(folder.join("empty.xlsx"), b"").unwrap();
+    let empty = folder.join("empty.xlsx");
+    if updating() {
+        std::fs::write(&empty, b"").unwrap();
     }
+    assert_eq!(std::fs::read(&empty).unwrap(), b"");
 }
 
 fn money(value: Option<tegoed_core::money::Money>) -> Value {
@@ -467,7 +485,6 @@ fn ledger_json(ledger: &Ledger) -> Value {
 
 #[test]
 fn goldens() {
-    fixtures_exist();
     let folder = data_dir();
     let mut cases: Vec<PathBuf> = std::fs::read_dir(&folder)
         .unwrap()

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use tauri::{AppHandle, Emitter, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
-use tegoed_core::import;
+use tegoed_core::{import, intake};
 
 use super::CommandResult;
 use crate::AppState;
@@ -86,12 +86,24 @@ pub async fn preview_files(
                 continue;
             }
         };
-        previews.push(
-            match import::prepare_one(&state.book().await, name.clone(), bytes).await {
-                Ok(prepared) => FilePreview::of(path, &prepared),
-                Err(error) => FilePreview::failed(path, name, &error),
-            },
-        );
+        // A zip of bank files (banks deliver camt.053 so) is previewed as the
+        // files inside, each under the zip's path, which the import reads
+        // the same way.
+        let inside = match intake::expand(&name, bytes) {
+            Ok(inside) => inside,
+            Err(error) => {
+                previews.push(FilePreview::failed(path, name, &error.into()));
+                continue;
+            }
+        };
+        for (name, bytes) in inside {
+            previews.push(
+                match import::prepare_one(&state.book().await, name.clone(), bytes).await {
+                    Ok(prepared) => FilePreview::of(path.clone(), &prepared),
+                    Err(error) => FilePreview::failed(path.clone(), name, &error),
+                },
+            );
+        }
     }
     Ok(previews)
 }

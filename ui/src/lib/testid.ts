@@ -97,6 +97,8 @@ export const TestId = {
   ReconcileAssign: "reconcile-assign",
   ReconcileAssignInput: "reconcile-assign-input",
   ReconcileAssignOk: "reconcile-assign-ok",
+  ReconcileAssignOption: "reconcile-assign-option",
+  ReconcileShowMoneyOut: "reconcile-show-money-out",
   ReconcileIgnore: "reconcile-ignore",
   ReconcileUndo: "reconcile-undo",
   ReconcileSplit: "reconcile-split",

@@ -86,12 +86,17 @@ afterEach(() => {
   clearMocks();
 });
 
-async function renderReconcile(transactions?: TransactionRow[]) {
+/** Renders Reconcile; with `moneyOut` (the default here) money out is shown too. */
+async function renderReconcile(transactions?: TransactionRow[], { moneyOut = true } = {}) {
   const calls = serveReconcile(transactions);
   const book = new BookState();
   await book.start();
   mounted = render(Reconcile, { book });
   await settle();
+  if (moneyOut) {
+    byTestId(mounted.target, TestId.ReconcileShowMoneyOut).click();
+    flushSync();
+  }
   calls.length = 0;
   return { calls, book, root: mounted.target };
 }
@@ -137,6 +142,46 @@ describe("Reconcile", () => {
 
     const ignored = row(root, 2);
     expect(ignored.querySelector("button")).toBeNull();
+  });
+
+  test("money out no one linked is out of the way until asked for", async () => {
+    const { root } = await renderReconcile(undefined, { moneyOut: false });
+    const ids = () =>
+      [...root.querySelectorAll<HTMLElement>(`[data-testid="${TestId.TransactionRow}"]`)].map(
+        (element) => Number(element.dataset["transactionId"]),
+      );
+    expect(ids()).not.toContain(2);
+    expect(ids()).toEqual(expect.arrayContaining([1, 3, 4]));
+    const toggle = byTestId(root, TestId.ReconcileShowMoneyOut);
+    expect(toggle.parentElement?.textContent?.trim()).toBe("Ook uitgaande betalingen (1)");
+    toggle.click();
+    flushSync();
+    expect(ids()).toContain(2);
+  });
+
+  test("linking lists the open invoices; digits alone find one, and one click links it", async () => {
+    const { calls, root } = await renderReconcile();
+    byTestId(row(root, 4), TestId.ReconcileAssign).click();
+    flushSync();
+    const listed = () =>
+      [
+        ...row(root, 4).querySelectorAll<HTMLElement>(
+          `[data-testid="${TestId.ReconcileAssignOption}"]`,
+        ),
+      ].map((option) => option.querySelector(".number")?.textContent);
+    // Only invoices with something open: 2026-0150 is paid.
+    expect(listed()).toEqual(["2026-0101", "2026-0140", "2026-0171"]);
+    const input = byTestId(row(root, 4), TestId.ReconcileAssignInput) as HTMLInputElement;
+    input.value = "fact. nr 140";
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    flushSync();
+    expect(listed()).toEqual(["2026-0140"]);
+    byTestId(row(root, 4), TestId.ReconcileAssignOption).click();
+    await settle();
+    expect(calls[0]).toEqual({
+      command: "reassign_match",
+      args: { transactionId: 4, invoice: "2026-0140" },
+    });
   });
 
   test("Match now runs matching, shows the summary and reloads", async () => {

@@ -90,7 +90,8 @@ export class ImportState {
    */
   async commit(): Promise<void> {
     if (!this.canCommit) return;
-    const paths = this.importable.map((preview) => preview.path);
+    // A zip is previewed as the files inside, each under the zip's path: import it once.
+    const paths = [...new Set(this.importable.map((preview) => preview.path))];
     this.importing = true;
     this.batch = paths;
     this.progress = {};

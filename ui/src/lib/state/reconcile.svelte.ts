@@ -49,17 +49,17 @@ export class ReconcileState {
   }
 
   /** Confirms the suggested match of transaction `transactionId`. */
-  confirm(transactionId: number): Promise<void> {
+  confirm(transactionId: number): Promise<boolean> {
     return this.#decide("confirm", transactionId, null, () => commands.confirmMatch(transactionId));
   }
 
   /** Rejects the suggested or booked match of transaction `transactionId`. */
-  reject(transactionId: number): Promise<void> {
+  reject(transactionId: number): Promise<boolean> {
     return this.#decide("reject", transactionId, null, () => commands.rejectMatch(transactionId));
   }
 
-  /** Books transaction `transactionId` against the invoice numbered `invoice`. */
-  assign(transactionId: number, invoice: string): Promise<void> {
+  /** Books transaction `transactionId` against the invoice numbered `invoice`; true when it was. */
+  assign(transactionId: number, invoice: string): Promise<boolean> {
     const number = invoice.trim();
     return this.#decide("assign", transactionId, number, () =>
       commands.reassignMatch(transactionId, number),
@@ -67,7 +67,7 @@ export class ReconcileState {
   }
 
   /** Books transaction `transactionId` against several invoices, `parts` as Rust takes them. */
-  split(transactionId: number, parts: readonly SplitPart[]): Promise<void> {
+  split(transactionId: number, parts: readonly SplitPart[]): Promise<boolean> {
     const numbers = parts.map((part) => part.invoice).join(", ");
     return this.#decide("split", transactionId, numbers, () =>
       commands.splitMatch(transactionId, parts),
@@ -75,7 +75,7 @@ export class ReconcileState {
   }
 
   /** Marks transaction `transactionId` as not a customer payment. */
-  ignore(transactionId: number): Promise<void> {
+  ignore(transactionId: number): Promise<boolean> {
     return this.#decide("ignore", transactionId, null, () =>
       commands.ignoreTransaction(transactionId),
     );
@@ -102,8 +102,8 @@ export class ReconcileState {
     transactionId: number,
     invoice: string | null,
     send: () => Promise<Decision>,
-  ): Promise<void> {
-    await this.#act(async () => {
+  ): Promise<boolean> {
+    return this.#act(async () => {
       const decision = await send();
       this.lastDecision = { id: decision.id, kind, transactionId, invoice };
       await this.#book.reload();
@@ -111,13 +111,16 @@ export class ReconcileState {
   }
 
   // One command at a time: a second key press while the first is in flight is dropped.
-  async #act(action: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
+  // True when the action went through.
+  async #act(action: () => Promise<void>): Promise<boolean> {
+    if (this.busy) return false;
     this.busy = true;
     try {
       await action();
+      return true;
     } catch (error) {
       this.#book.reportError(error);
+      return false;
     } finally {
       this.busy = false;
     }

@@ -8,7 +8,17 @@
  */
 
 import type { InvoiceRow, TransactionRow } from "../api/types";
-import { parseCents } from "../format/money";
+import { isNegative, parseCents } from "../format/money";
+
+/**
+ * Money out that no one linked and the matcher did not suggest (rent,
+ * energy, tax, card payments): no customer's payment, so out of Reconcile's
+ * default view. A return or refund the matcher found is suggested or booked
+ * and stays in view.
+ */
+export function isQuietMoneyOut(row: TransactionRow): boolean {
+  return isNegative(row.amount) && (row.state === "unmatched" || row.state === "ignored");
+}
 
 /** The filters as typed and chosen on the screen; empty strings filter nothing. */
 export type TransactionFilters = {
