@@ -46,6 +46,10 @@ impl Hold {
                         format!("{number} in description"),
                         format!("{number} in omschrijving"),
                     ),
+                    Pointer::Amount(number) => (
+                        format!("the amount {number} has open"),
+                        format!("het bedrag dat {number} open heeft"),
+                    ),
                 };
                 Text::new(
                     format!(

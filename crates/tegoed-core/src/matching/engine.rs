@@ -62,7 +62,19 @@ pub enum Pointer {
     Name,
     /// An invoice number or reference of the customer's is in the remittance.
     Invoice(String),
+    /// Nothing else points anywhere, and the amount is exactly what one of
+    /// the customer's invoices has open (for at most
+    /// [`AMOUNT_POINTER_CUSTOMERS`] customers): the commonest "but I paid"
+    /// when the payer wrote nothing and pays from an unknown account.
+    Amount(String),
 }
+
+/// An amount alone points to the customers with an invoice of exactly that
+/// open amount when there are at most this many of them (measured on the
+/// generated business: paid invoices reminded 26 → 18 over four seeds, with
+/// 10 % fewer reminders listed); a monthly fee billed to more customers
+/// holds none of them, and a person places such a payment in Reconcile.
+pub const AMOUNT_POINTER_CUSTOMERS: usize = 10;
 
 /// The customers a payment points to, and why: by IBAN, by name, or by an
 /// invoice number or reference of theirs in the remittance, as
@@ -99,6 +111,16 @@ pub fn pointers(
                     Pointer::Invoice(item.number.clone()),
                 ));
             }
+        }
+        if seen.is_empty() && payment.amount.is_positive() {
+            found.extend(
+                engine
+                    .same_amount(payment)
+                    .into_iter()
+                    .map(|(customer, number)| {
+                        (payment.transaction_id, customer, Pointer::Amount(number))
+                    }),
+            );
         }
     }
     found
@@ -1181,6 +1203,32 @@ impl<'a> Engine<'a> {
             [only] => Some(*only),
             _ => None,
         }
+    }
+
+    /// The customers (at most [`AMOUNT_POINTER_CUSTOMERS`], else none) with
+    /// an invoice whose open amount is exactly the payment's, each with the
+    /// first such invoice's number.
+    fn same_amount(&self, payment: &Payment) -> Vec<(i64, String)> {
+        let mut customers: Vec<(i64, String)> = Vec::new();
+        for position in self.by_amount.get(&payment.amount).into_iter().flatten() {
+            let Some(item) = self.item(*position) else {
+                continue;
+            };
+            if self.open(*position) != payment.amount
+                || item.credit_note
+                || item.invoice_date > payment.booking_date
+                || customers
+                    .iter()
+                    .any(|(customer, _)| *customer == item.customer_id)
+            {
+                continue;
+            }
+            customers.push((item.customer_id, item.number.clone()));
+            if customers.len() > AMOUNT_POINTER_CUSTOMERS {
+                return Vec::new();
+            }
+        }
+        customers
     }
 
     /// Only the amount: one open invoice in the whole book has it.

@@ -34,7 +34,9 @@ use chrono::NaiveDate;
 use crate::customer::Language;
 use crate::money::Money;
 
-pub use engine::{Pointer, detect_reversal, normalise_iban, pointers, propose};
+pub use engine::{
+    AMOUNT_POINTER_CUSTOMERS, Pointer, detect_reversal, normalise_iban, pointers, propose,
+};
 pub use reason::ReasonPart;
 pub use score::{Confidence, Evidence};
 

@@ -875,3 +875,46 @@ fn a_surplus_next_to_an_invoice_already_paid_is_for_a_person() {
         &["also names 2026-0002, already paid (paid twice?)"],
     );
 }
+
+#[test]
+fn an_amount_alone_points_to_the_few_customers_it_fits() {
+    let settings = Settings::default();
+    let stranger = |amount: &str| from(pay(amount, "betaling"), "ONBEKEND", "NL13TEST0123456789");
+    let found = pointers(&items(), &[stranger("605.00")], &knowledge(), &settings);
+    assert_eq!(
+        found,
+        vec![(1, 1, Pointer::Amount("2026-0042".into()))],
+        "one customer has 605.00 open"
+    );
+    // Two invoices of one customer: the customer once.
+    let found = pointers(&items(), &[stranger("75.00")], &knowledge(), &settings);
+    assert_eq!(found, vec![(1, 4, Pointer::Amount("2026-0170".into()))]);
+    // No invoice of the amount, or only a later one: nobody.
+    assert!(pointers(&items(), &[stranger("606.00")], &knowledge(), &settings).is_empty());
+    assert!(pointers(&items(), &[stranger("333.33")], &knowledge(), &settings).is_empty());
+    // A payer's name points already: the amount adds nothing.
+    let named = from(
+        pay("605.00", "betaling"),
+        "Bakkerij Jansen",
+        "NL13TEST0123456789",
+    );
+    let found = pointers(&items(), &[named], &knowledge(), &settings);
+    assert_eq!(found, vec![(1, 2, Pointer::Name)]);
+    // A fee more customers than the limit are billed points to none of them.
+    let many: Vec<OpenItem> = (0..=AMOUNT_POINTER_CUSTOMERS as i64)
+        .map(|customer| {
+            item(
+                100 + customer,
+                &format!("F-{customer}"),
+                100 + customer,
+                "121.00",
+            )
+        })
+        .collect();
+    assert!(pointers(&many, &[stranger("121.00")], &knowledge(), &settings).is_empty());
+    let few = &many[..AMOUNT_POINTER_CUSTOMERS];
+    assert_eq!(
+        pointers(few, &[stranger("121.00")], &knowledge(), &settings).len(),
+        AMOUNT_POINTER_CUSTOMERS
+    );
+}
