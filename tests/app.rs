@@ -18,10 +18,15 @@ async fn connect(driver: &Driver) -> anyhow::Result<Client> {
         "tauri:options".to_owned(),
         json!({ "application": application }),
     );
-    Ok(ClientBuilder::native()
-        .capabilities(capabilities)
-        .connect(&driver.url)
-        .await?)
+    // A session that cannot start (an app that never shows its window)
+    // fails the test instead of hanging the suite.
+    let mut builder = ClientBuilder::native();
+    builder.capabilities(capabilities);
+    Ok(
+        tokio::time::timeout(Duration::from_secs(90), builder.connect(&driver.url))
+            .await
+            .map_err(|_| anyhow::anyhow!("no WebDriver session within 90 s"))??,
+    )
 }
 
 /// Evaluates a JavaScript expression in the page.

@@ -40,13 +40,7 @@ async fn drop_and_import_inside(
     files: &[PathBuf],
     inside: usize,
 ) -> anyhow::Result<Vec<(i64, i64)>> {
-    let paths = serde_json::to_string(
-        &files
-            .iter()
-            .map(|path| path.display().to_string())
-            .collect::<Vec<_>>(),
-    )?;
-    eval(client, &format!("void window.__tegoedDropPaths({paths})")).await?;
+    drop_paths(client, files).await?;
     wait_for(
         client,
         &format!(
@@ -79,6 +73,18 @@ async fn drop_and_import_inside(
             )
         })
         .collect())
+}
+
+/// Drops files on the window through the entry point a real drop uses.
+async fn drop_paths(client: &Client, files: &[PathBuf]) -> anyhow::Result<()> {
+    let paths = serde_json::to_string(
+        &files
+            .iter()
+            .map(|path| path.display().to_string())
+            .collect::<Vec<_>>(),
+    )?;
+    eval(client, &format!("void window.__tegoedDropPaths({paths})")).await?;
+    Ok(())
 }
 
 /// Transactions in the files, as the CLI parses them.
@@ -189,7 +195,6 @@ async fn zip_imports_once(client: &Client, book: &Path) -> anyhow::Result<()> {
         ],
         "the zip is previewed as the files inside"
     );
-    screenshot(client, "import-zip-preview.png").await?;
     let first = drop_and_import_inside(client, std::slice::from_ref(&zip), 2).await?;
     let added: i64 = first.iter().map(|(added, _)| added).sum();
     assert_eq!(
@@ -211,13 +216,7 @@ async fn wait_for_preview_names(
     files: &[PathBuf],
     count: usize,
 ) -> anyhow::Result<Vec<String>> {
-    let paths = serde_json::to_string(
-        &files
-            .iter()
-            .map(|path| path.display().to_string())
-            .collect::<Vec<_>>(),
-    )?;
-    eval(client, &format!("void window.__tegoedDropPaths({paths})")).await?;
+    drop_paths(client, files).await?;
     let names = wait_for(
         client,
         &format!(
@@ -226,6 +225,7 @@ async fn wait_for_preview_names(
         ),
     )
     .await?;
+    screenshot(client, "import-zip-preview.png").await?;
     eval(
         client,
         "document.querySelector('[data-testid=\"import-clear-button\"]')?.click()",

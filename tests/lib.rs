@@ -61,6 +61,8 @@ pub fn free_port() -> anyhow::Result<u16> {
 /// WebKitWebDriver and hang xvfb-run).
 pub struct Driver {
     child: Child,
+    /// The book the app was started on: its process is found by it.
+    book: PathBuf,
     /// The WebDriver URL to connect to.
     pub url: String,
 }
@@ -83,6 +85,9 @@ impl Driver {
         let driver = std::env::var_os("TAURI_DRIVER")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from("tauri-driver"));
+        // An app left running by an earlier test would take this test's
+        // launch through single-instance, and the session would never open.
+        end_processes(is_app);
         let port = free_port()?;
         let native_port = free_port()?;
         let child = Command::new(&driver)
@@ -113,6 +118,7 @@ impl Driver {
         }
         Ok(Driver {
             child,
+            book: book.to_owned(),
             url: format!("http://127.0.0.1:{port}"),
         })
     }
@@ -133,6 +139,64 @@ impl Drop for Driver {
         }
         let _ = self.child.kill();
         let _ = self.child.wait();
+        self.end_app();
+    }
+}
+
+impl Driver {
+    /// Ends the app started on this driver's book, should closing the
+    /// session have left it running.
+    fn end_app(&self) {
+        let wanted = format!("TEGOED_DB={}", self.book.display());
+        end_processes(|pid| {
+            std::fs::read(format!("/proc/{pid}/environ")).is_ok_and(|environ| {
+                environ
+                    .split(|byte| *byte == 0)
+                    .any(|entry| entry == wanted.as_bytes())
+            })
+        });
+    }
+}
+
+/// True when process `pid` runs the app binary these tests built.
+fn is_app(pid: u32) -> bool {
+    let Ok(app) = binary("tegoed-app").and_then(|path| Ok(path.canonicalize()?)) else {
+        return false;
+    };
+    std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == app)
+}
+
+/// True while process `pid` exists and is not a zombie.
+fn is_alive(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        // The state follows the command name in parentheses: `pid (name) S …`.
+        stat.rsplit_once(") ")
+            .is_some_and(|(_, rest)| !rest.starts_with('Z'))
+    })
+}
+
+/// Kills (SIGKILL) every process for which `chosen` holds and waits up to
+/// 10 s for each to be gone. Linux only; elsewhere nothing is found.
+fn end_processes(chosen: impl Fn(u32) -> bool) {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    let own = std::process::id();
+    let found: Vec<u32> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| entry.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| *pid != own && chosen(*pid))
+        .collect();
+    for pid in &found {
+        eprintln!("ending app process {pid} left running");
+        let _ = Command::new("kill")
+            .arg("-KILL")
+            .arg(pid.to_string())
+            .status();
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline && found.iter().any(|pid| is_alive(*pid)) {
+        std::thread::sleep(Duration::from_millis(100));
     }
 }
 
