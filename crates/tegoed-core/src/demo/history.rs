@@ -80,7 +80,13 @@ pub(super) async fn play(
     let mut day = as_of - Days::new(HISTORY_DAYS);
     while day < as_of {
         if settings.calendar.is_working_day(day) {
-            play_day(book, day, at).await?;
+            // What was done that day is stamped that morning, not at the
+            // minute the demo was made.
+            let morning = day
+                .and_hms_opt(9, 30, 0)
+                .map_or(at, |moment| moment.and_utc())
+                .min(at);
+            play_day(book, day, morning).await?;
         }
         day = day + Days::new(1);
     }

@@ -71,7 +71,13 @@ async fn every_screen_has_something_to_show() {
             "no {state:?} transaction"
         );
     }
-    assert!(!book.letters().await.unwrap().is_empty());
+    let letters = book.letters().await.unwrap();
+    assert!(!letters.is_empty());
+    // Each letter was sent on the day it was made, not when the demo was.
+    for letter in &letters {
+        let sent = letter.sent_at.expect("the demo's letters are sent");
+        assert_eq!(sent.date_naive(), letter.as_of, "{}", letter.customer);
+    }
     let accounts = book.accounts().await.unwrap();
     assert_eq!(accounts.len(), 1);
     assert_eq!(accounts[0].last_updated, as_of.pred_opt());
