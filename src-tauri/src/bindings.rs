@@ -9,14 +9,14 @@ use ts_rs::{Config, ExportError, TS};
 use crate::dto::{
     AccountRow, AgeingBucket, AmountKind, BankCsvMapping, BankCsvScreen, BookStatus,
     BusinessSettings, CallForm, CallSheet, CaseInvoiceRow, ChosenLetter, CommandError,
-    CustomerCard, CustomerDetail, CustomerRow, CustomerUpdate, Decision, DisputeResult, ErrorKind,
-    FieldColumn, FieldOption, FileKind, FilePreview, HeldRow, ImportOutcome, ImportProgress,
-    Instalment, InvoiceRow, InvoiceStatus, Language, LedgerMapping, LedgerMappingScreen,
-    LetterPreview, LetterProblem, LetterRow, MadeLetterView, MatchSummary, NextStepView,
-    OutboxLetter, PasswordPlace, PlanForm, PlanView, Receivables, SendOutcome, SendProgress,
-    SheetCall, SheetLetter, SheetRows, SmtpSettings, SmtpSource, SplitPart, StatementPreview,
-    TableColumns, TimelineEvent, TodayAction, TodayList, TransactionRow, TransactionState,
-    UnlinkedDocument, WrittenFile,
+    CreditPayment, CreditView, CustomerCard, CustomerDetail, CustomerRow, CustomerUpdate, Decision,
+    DisputeResult, ErrorKind, FieldColumn, FieldOption, FileKind, FilePreview, HeldRow,
+    ImportOutcome, ImportProgress, Instalment, InvoiceRow, InvoiceStatus, Language, LedgerMapping,
+    LedgerMappingScreen, LetterPreview, LetterProblem, LetterRow, MadeLetterView, MatchSummary,
+    NextStepView, OutboxLetter, PasswordPlace, PlanForm, PlanView, Receivables, SendOutcome,
+    SendProgress, SheetCall, SheetLetter, SheetRows, SmtpSettings, SmtpSource, SplitPart,
+    StatementPreview, TableColumns, TimelineEvent, TodayAction, TodayList, TransactionRow,
+    TransactionState, UnlinkedDocument, WrittenFile,
 };
 
 /// The folder the bindings live in, relative to the workspace.
@@ -69,6 +69,8 @@ pub fn render() -> Result<Vec<(String, String)>, ExportError> {
         one::<CallForm>(&config)?,
         one::<CallSheet>(&config)?,
         one::<CaseInvoiceRow>(&config)?,
+        one::<CreditPayment>(&config)?,
+        one::<CreditView>(&config)?,
         one::<CustomerCard>(&config)?,
         one::<CustomerDetail>(&config)?,
         one::<CustomerUpdate>(&config)?,

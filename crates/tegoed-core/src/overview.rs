@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::book::{Book, BookError};
+use crate::money::Money;
 use crate::receivables::{CustomerPosition, Position, Summary, Totals};
 
 /// Every invoice's position on `as_of`, ordered by due date.
@@ -67,4 +68,39 @@ pub async fn by_customer(
             }
         })
         .collect())
+}
+
+/// What a customer has paid beyond their invoices: the surplus of each
+/// incoming payment booked for less than it brought in (an overpayment
+/// that settled its invoice, a person's allocation that left a rest), to
+/// refund or to set against their next invoice.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Credit {
+    /// The sum of the surpluses.
+    pub total: Money,
+    /// Each payment with a surplus: (booking date, amount, surplus), oldest first.
+    pub payments: Vec<(NaiveDate, Money, Money)>,
+}
+
+/// The customer's credit (see [`Credit`]).
+///
+/// # Errors
+/// When the book cannot be read.
+pub async fn credit(book: &Book, customer_code: &str) -> Result<Credit, BookError> {
+    let payments: Vec<(NaiveDate, Money, Money)> = book
+        .paid_beyond(customer_code)
+        .await?
+        .into_iter()
+        .map(|payment| {
+            (
+                payment.booking_date,
+                payment.amount,
+                payment.amount - payment.booked,
+            )
+        })
+        .collect();
+    Ok(Credit {
+        total: payments.iter().map(|(_, _, surplus)| *surplus).sum(),
+        payments,
+    })
 }

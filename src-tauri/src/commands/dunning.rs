@@ -11,12 +11,12 @@ use tegoed_core::book::Book;
 use tegoed_core::dunning::{CallOutcome, Text};
 use tegoed_core::money::Money;
 use tegoed_core::record::{self, CallInput, CustomerChanges, Every, PlanInput, RecordError};
-use tegoed_core::today;
+use tegoed_core::{overview, today};
 
 use super::CommandResult;
 use crate::AppState;
 use crate::dto::{
-    CallForm, CallSheet, CaseInvoiceRow, CommandError, CustomerCard, CustomerDetail,
+    CallForm, CallSheet, CaseInvoiceRow, CommandError, CreditView, CustomerCard, CustomerDetail,
     CustomerUpdate, DisputeResult, ErrorKind, Language, NextStepView, PlanForm, PlanView,
     SheetCall, SheetLetter, TimelineEvent, TodayList,
 };
@@ -113,6 +113,7 @@ async fn detail(
         as_of: as_of.to_string(),
         invoices: open_invoices(book, &customer.code, as_of).await?,
         next: next_step(book, &customer.code, as_of, language).await?,
+        credit: CreditView::from(&overview::credit(book, &customer.code).await?),
         timeline: events
             .iter()
             .map(|event| TimelineEvent::of(event, language))

@@ -474,8 +474,47 @@ pub struct CustomerDetail {
     pub invoices: Vec<CaseInvoiceRow>,
     /// What comes next.
     pub next: NextStepView,
+    /// What the customer paid beyond their invoices.
+    pub credit: CreditView,
     /// The timeline, in the order recorded.
     pub timeline: Vec<TimelineEvent>,
+}
+
+/// A customer's credit: payments booked for less than they brought in.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CreditView {
+    /// The sum, e.g. `"60.50"`; `"0.00"` when there is none.
+    pub total: String,
+    /// Each payment with a surplus, oldest first.
+    pub payments: Vec<CreditPayment>,
+}
+
+/// One payment that brought in more than is booked against invoices.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CreditPayment {
+    /// `YYYY-MM-DD`, the booking date.
+    pub date: String,
+    /// What came in.
+    pub amount: String,
+    /// What is left of it.
+    pub surplus: String,
+}
+
+impl From<&tegoed_core::overview::Credit> for CreditView {
+    fn from(credit: &tegoed_core::overview::Credit) -> CreditView {
+        CreditView {
+            total: credit.total.to_string(),
+            payments: credit
+                .payments
+                .iter()
+                .map(|(date, amount, surplus)| CreditPayment {
+                    date: day(*date),
+                    amount: amount.to_string(),
+                    surplus: surplus.to_string(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A dispute set or lifted.

@@ -212,6 +212,7 @@ export const TestId = {
   DetailAddress: "detail-address",
   DetailTerm: "detail-term",
   DetailLanguage: "detail-language",
+  DetailCredit: "detail-credit",
   DetailSave: "detail-save",
   DetailSaved: "detail-saved",
   DetailFlag: "detail-flag",

@@ -48,6 +48,22 @@ const UNCHANGED = {
 };
 
 describe("CustomerDetail", () => {
+  test("shows what the customer paid beyond their invoices, in Dutch money", async () => {
+    const { root } = await renderDetail();
+    const credit = byTestId(root, TestId.DetailCredit);
+    expect(credit.dataset["total"]).toBe("60.50");
+    const text = credit.textContent?.replace(/\s+/g, " ") ?? "";
+    expect(text).toContain("€ 60,50 meer betaald dan de facturen");
+    expect(text).toContain("03-11-2026: € 665,50 ontvangen, € 60,50 daarvan over");
+  });
+
+  test("shows no credit panel when nothing was paid beyond the invoices", async () => {
+    const backend = fixtureBackend();
+    backend.dunning.detail = { ...backend.dunning.detail, credit: { total: "0.00", payments: [] } };
+    const { root } = await renderDetail(backend);
+    expect(root.querySelector(`[data-testid="${TestId.DetailCredit}"]`)).toBeNull();
+  });
+
   test("shows contact data, flags, open invoices, next step and timeline", async () => {
     const { root } = await renderDetail();
     expect((byTestId(root, TestId.DetailEmail) as HTMLInputElement).value).toBe(

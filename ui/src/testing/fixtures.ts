@@ -621,6 +621,10 @@ export const CUSTOMER_DETAIL: CustomerDetail = {
   customer: CUSTOMER_CARD,
   invoices: [JAN_INVOICE],
   next: CALL_SHEET.next,
+  credit: {
+    total: "60.50",
+    payments: [{ date: "2026-11-03", amount: "665.50", surplus: "60.50" }],
+  },
   timeline: [
     {
       at: "2026-11-10",

@@ -55,7 +55,7 @@ pub use records::{
     NewTransaction, insert_allocation, insert_customer, insert_dunning_event, insert_invoice,
     insert_letter, insert_statement, insert_transaction, upsert_account,
 };
-pub use transactions::{AllocationState, TransactionSummary};
+pub use transactions::{AllocationState, PaidBeyond, TransactionSummary};
 
 /// How long a write waits for another connection's write (another Tegoed
 /// window or command) before it gives up with [`BookError::Busy`].

@@ -103,3 +103,55 @@ impl Book {
             .collect())
     }
 }
+
+/// An incoming payment booked against one customer's invoices for less
+/// than it brought in: what is left is the customer's credit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaidBeyond {
+    /// Book-internal id of the transaction.
+    pub transaction_id: i64,
+    /// Booking date.
+    pub booking_date: NaiveDate,
+    /// What came in.
+    pub amount: Money,
+    /// What is booked against the customer's invoices (credit notes netted).
+    pub booked: Money,
+}
+
+impl Book {
+    /// The customer's incoming payments booked for less than they brought
+    /// in, oldest first; payments booked against several customers' invoices
+    /// are left out (whose credit the rest is, a person decides).
+    ///
+    /// # Errors
+    /// When the book cannot be read.
+    pub async fn paid_beyond(&self, customer_code: &str) -> Result<Vec<PaidBeyond>, BookError> {
+        let rows = sqlx::query!(
+            r#"SELECT t.id AS "id!: i64", t.booking_date AS "booking_date!: NaiveDate",
+                      t.amount_cents AS "amount_cents!: i64", SUM(a.amount_cents) AS "booked_cents!: i64"
+               FROM bank_transactions t
+               JOIN allocations a ON a.transaction_id = t.id AND a.state = 'booked'
+               JOIN invoices i ON i.id = a.invoice_id
+               JOIN customers c ON c.id = i.customer_id
+               WHERE c.code = ?1 AND t.amount_cents > 0
+               GROUP BY t.id
+               HAVING t.amount_cents > SUM(a.amount_cents)
+                  AND (SELECT count(DISTINCT i2.customer_id) FROM allocations a2
+                       JOIN invoices i2 ON i2.id = a2.invoice_id
+                       WHERE a2.transaction_id = t.id AND a2.state = 'booked') = 1
+               ORDER BY t.booking_date, t.id"#,
+            customer_code
+        )
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| PaidBeyond {
+                transaction_id: row.id,
+                booking_date: row.booking_date,
+                amount: Money::from_cents(row.amount_cents),
+                booked: Money::from_cents(row.booked_cents),
+            })
+            .collect())
+    }
+}

@@ -13,6 +13,8 @@ export type { CallForm } from "./bindings/CallForm";
 export type { CallSheet } from "./bindings/CallSheet";
 export type { CaseInvoiceRow } from "./bindings/CaseInvoiceRow";
 export type { CommandError } from "./bindings/CommandError";
+export type { CreditPayment } from "./bindings/CreditPayment";
+export type { CreditView } from "./bindings/CreditView";
 export type { CustomerCard } from "./bindings/CustomerCard";
 export type { CustomerDetail } from "./bindings/CustomerDetail";
 export type { CustomerRow } from "./bindings/CustomerRow";
