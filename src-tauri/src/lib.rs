@@ -31,8 +31,12 @@ pub fn run() -> anyhow::Result<()> {
             }
         }))
         .plugin(
+            // The log rotates (1 MB, the last five kept) and holds what the
+            // app did, never bank or customer details.
             tauri_plugin_log::Builder::new()
                 .level(log::LevelFilter::Info)
+                .max_file_size(1_000_000)
+                .rotation_strategy(tauri_plugin_log::RotationStrategy::KeepSome(5))
                 .build(),
         )
         .plugin(tauri_plugin_store::Builder::default().build())
