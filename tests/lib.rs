@@ -103,6 +103,9 @@ impl Driver {
             .env("XDG_CACHE_HOME", home.join("cache"))
             .env("LANG", language)
             .env("LC_ALL", language)
+            // Its own single-instance name: an app of an earlier test that
+            // is still shutting down must not take this launch.
+            .env("TEGOED_INSTANCE", format!("e2e{port}"))
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())

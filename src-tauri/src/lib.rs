@@ -17,6 +17,30 @@ pub use state::AppState;
 /// The settings file the store plugin keeps in the app's config folder.
 pub(crate) const SETTINGS_STORE: &str = "settings.json";
 
+/// A second start only focuses the running window. `TEGOED_INSTANCE`
+/// (letters, digits and `_`) names a separate instance: the end-to-end
+/// tests start one app per test, and one still shutting down must not take
+/// the next test's launch.
+fn single_instance<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    let builder = tauri_plugin_single_instance::Builder::new().callback(|app, _args, _cwd| {
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.set_focus();
+        }
+    });
+    match std::env::var("TEGOED_INSTANCE") {
+        Ok(instance)
+            if !instance.is_empty()
+                && instance
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+        {
+            builder.dbus_id(format!("nl.tegoed.app.{instance}")).build()
+        }
+        _ => builder.build(),
+    }
+}
+
 /// Builds and runs the app until its window closes.
 ///
 /// # Errors
@@ -24,12 +48,7 @@ pub(crate) const SETTINGS_STORE: &str = "settings.json";
 pub fn run() -> anyhow::Result<()> {
     tauri::Builder::default()
         // First: a second start only focuses the running window (needs the D-Bus session bus on Linux).
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.set_focus();
-            }
-        }))
+        .plugin(single_instance())
         .plugin(
             // The log rotates (1 MB, the last five kept) and holds what the
             // app did, never bank or customer details.
