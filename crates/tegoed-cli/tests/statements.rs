@@ -149,3 +149,29 @@ fn a_balance_break_is_a_visible_warning() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("balance break"));
     assert_eq!(value["files"][0]["added"], 1);
 }
+
+#[test]
+fn parse_reads_a_zip_as_the_files_inside() {
+    let folder = tempfile::tempdir().unwrap();
+    let db = folder.path().join("book.db");
+    let zip = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/data/r18/camt-november.zip");
+    let value = json(&tegoed(&db, &["parse", zip.to_str().unwrap(), "--json"]));
+    let files = value["files"].as_array().unwrap();
+    let names: Vec<&str> = files
+        .iter()
+        .map(|file| file["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names[0].ends_with("camt-november.zip/camt053-batch.xml"),
+        "{names:?}"
+    );
+    assert!(
+        names[1].ends_with("camt-november.zip/camt054-notification.xml"),
+        "{names:?}"
+    );
+    assert_eq!(files[0]["format"], "camt.053.001.02");
+    assert_eq!(files[1]["format"], "camt.054.001.04");
+    assert!(!db.exists(), "parse must not create a book");
+}

@@ -21,7 +21,10 @@ pub fn run(files: &[PathBuf], as_json: bool) -> Result<(), Failure> {
     let mut parsed = Vec::with_capacity(files.len());
     for path in files {
         let (name, bytes) = read(path)?;
-        parsed.push(intake::parse(&name, &bytes)?);
+        // A zip of files is read as the files inside, as `import` reads it.
+        for (name, bytes) in intake::expand(&name, bytes)? {
+            parsed.push(intake::parse(&name, &bytes)?);
+        }
     }
     if as_json {
         // Compact and buffered: a statement of 300,000 transactions is
