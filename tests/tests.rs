@@ -9,3 +9,4 @@ mod letters;
 mod mapping;
 mod match_after_import;
 mod reconcile;
+mod screens;
