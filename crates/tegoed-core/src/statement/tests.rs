@@ -648,3 +648,41 @@ fn r17_balances_that_chain_both_ways_leave_the_order_to_the_dates() {
         Some("2026-10-02 1750.00")
     );
 }
+
+#[test]
+fn r17_german_exports_are_read_with_short_years_preamble_ibans_and_no_pending_rows() {
+    let sparkasse = "\"Auftragskonto\";\"Buchungstag\";\"Valutadatum\";\"Buchungstext\";\"Verwendungszweck\";\"Glaeubiger ID\";\"Mandatsreferenz\";\"Kundenreferenz (End-to-End)\";\"Sammlerreferenz\";\"Lastschrift Ursprungsbetrag\";\"Auslagenersatz Ruecklastschrift\";\"Beguenstigter/Zahlungspflichtiger\";\"Kontonummer/IBAN\";\"BIC (SWIFT-Code)\";\"Betrag\";\"Waehrung\";\"Info\"\n\
+\"DE89370400440532013000\";\"24.04.26\";\"24.04.26\";\"GUTSCHR. UEBERWEISUNG\";\"RE 2026-0142\";\"\";\"\";\"NOTPROVIDED\";\"\";\"\";\"\";\"Bakkerij Jansen\";\"NL91ABNA0417164300\";\"ABNANL2A\";\"1.605,00\";\"EUR\";\"Umsatz gebucht\"\n\
+\"DE89370400440532013000\";\"25.04.26\";\"25.04.26\";\"LASTSCHRIFT\";\"Abo\";\"\";\"\";\"E2E-1\";\"\";\"\";\"\";\"Dienst\";\"\";\"\";\"-9,99\";\"EUR\";\"Umsatz vorgemerkt\"\n";
+    let parsed = parse_ok("Umsaetze.csv", sparkasse);
+    assert_eq!(parsed.format.code(), "csv:sparkasse");
+    let [only] = parsed.statements[0].transactions.as_slice() else {
+        panic!("the pending row is not a transaction")
+    };
+    assert_eq!(
+        only.booking_date.to_string(),
+        "2026-04-24",
+        "a two-digit year"
+    );
+    assert_eq!(only.amount.to_string(), "1605.00");
+    assert_eq!(only.end_to_end_id, None, "NOTPROVIDED is no reference");
+    assert_eq!(parsed.statements[0].account, "DE89370400440532013000");
+    check_error(
+        "Umsaetze.csv",
+        sparkasse.replace("24.04.26", "24.13.26").as_bytes(),
+        "invalid",
+        "line 2, column 'buchungstag'",
+    );
+
+    let ing = "Umsatzanzeige;Datei erstellt am: 30.11.2026 10:15\n\nIBAN;DE12 5001 0517 0648 4898 90\nKontoname;Girokonto\n\nBuchung;Valuta;Auftraggeber/Empfänger;Buchungstext;Verwendungszweck;Saldo;Währung;Betrag;Währung\n\
+27.11.2026;27.11.2026;Stadtwerke Köln GmbH;Lastschrift;Abschlag;2.134,56;EUR;-75,00;EUR\n";
+    let parsed = parse_ok("Umsatzanzeige.csv", ing);
+    assert_eq!(parsed.format.code(), "csv:ing_de");
+    assert_eq!(parsed.statements[0].account, "DE12500105170648489890");
+    let transaction = &parsed.statements[0].transactions[0];
+    assert_eq!(
+        transaction.counterparty_name.as_deref(),
+        Some("Stadtwerke Köln GmbH")
+    );
+    assert_eq!(transaction.amount.to_string(), "-75.00");
+}

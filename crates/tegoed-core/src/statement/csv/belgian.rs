@@ -13,6 +13,10 @@
 //! another). A Belgian structured communication (OGM, `+++ddd/dddd/ddddd+++`)
 //! that checks out, in its own column or typed in the free text, becomes the
 //! structured reference in its `+++…+++` form (`domain.md` §4.3).
+//!
+//! German banks' exports ([`super::german`]) are read the same way, with
+//! their own specs: `dd.mm.yy` dates, the own IBAN in a preamble line, an
+//! end-to-end reference column, and rows the bank has not booked yet.
 
 use chrono::NaiveDate;
 
@@ -27,27 +31,33 @@ pub(crate) struct Spec {
     /// The layout this is.
     pub layout: Layout,
     /// The bank's name, for messages.
-    bank: &'static str,
+    pub(super) bank: &'static str,
     /// Sets of header names (lower case) that only this layout has, one set
     /// per language of the online banking; all of one set must appear.
-    signature: &'static [&'static [&'static str]],
+    pub(super) signature: &'static [&'static [&'static str]],
     /// Names of each role's column, first match wins.
-    date: &'static [&'static str],
-    value_date: &'static [&'static str],
-    amount: &'static [&'static str],
-    currency: &'static [&'static str],
-    account: &'static [&'static str],
-    counterparty_iban: &'static [&'static str],
-    counterparty_name: &'static [&'static str],
-    structured: &'static [&'static str],
+    pub(super) date: &'static [&'static str],
+    pub(super) value_date: &'static [&'static str],
+    pub(super) amount: &'static [&'static str],
+    pub(super) currency: &'static [&'static str],
+    pub(super) account: &'static [&'static str],
+    pub(super) counterparty_iban: &'static [&'static str],
+    pub(super) counterparty_name: &'static [&'static str],
+    pub(super) structured: &'static [&'static str],
     /// Remittance columns in order of preference: the first non-empty one.
-    remittance: &'static [&'static str],
-    bank_reference: &'static [&'static str],
-    balance_after: &'static [&'static str],
-    status: &'static [&'static str],
+    pub(super) remittance: &'static [&'static str],
+    pub(super) bank_reference: &'static [&'static str],
+    pub(super) balance_after: &'static [&'static str],
+    pub(super) status: &'static [&'static str],
+    /// The payer's SEPA end-to-end reference.
+    pub(super) end_to_end: &'static [&'static str],
+    /// Labels of a preamble line above the header whose next cell is the
+    /// own account (ING Germany: `IBAN;DE12 …`), for layouts without an
+    /// account column.
+    pub(super) preamble_account: &'static [&'static str],
 }
 
-const NONE: &[&str] = &[];
+pub(super) const NONE: &[&str] = &[];
 
 static SPECS: [Spec; 5] = [
     Spec {
@@ -78,6 +88,8 @@ static SPECS: [Spec; 5] = [
         bank_reference: NONE,
         balance_after: &["saldo", "balance"],
         status: NONE,
+        end_to_end: NONE,
+        preamble_account: NONE,
     },
     Spec {
         layout: Layout::Bnp,
@@ -97,6 +109,8 @@ static SPECS: [Spec; 5] = [
         bank_reference: &["volgnummer"],
         balance_after: NONE,
         status: &["status"],
+        end_to_end: NONE,
+        preamble_account: NONE,
     },
     Spec {
         layout: Layout::Belfius,
@@ -114,6 +128,8 @@ static SPECS: [Spec; 5] = [
         bank_reference: &["transactienummer"],
         balance_after: NONE,
         status: NONE,
+        end_to_end: NONE,
+        preamble_account: NONE,
     },
     Spec {
         layout: Layout::Argenta,
@@ -131,6 +147,8 @@ static SPECS: [Spec; 5] = [
         bank_reference: &["referentie"],
         balance_after: NONE,
         status: NONE,
+        end_to_end: NONE,
+        preamble_account: NONE,
     },
     Spec {
         layout: Layout::IngBelgium,
@@ -148,13 +166,16 @@ static SPECS: [Spec; 5] = [
         bank_reference: &["omzetnummer"],
         balance_after: NONE,
         status: NONE,
+        end_to_end: NONE,
+        preamble_account: NONE,
     },
 ];
 
 /// Records looked at for the header row (Belfius puts a query block above it).
 const HEADER_SEARCH: usize = 30;
 
-/// Day-first date forms Belgian banks write.
+/// Day-first date forms Belgian and German banks write (`dd.mm.yy` is
+/// read apart, see [`Cells::date`]).
 const DATE_FORMATS: [&str; 4] = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"];
 
 /// A header cell as compared: trimmed, unquoted, lower case.
@@ -177,6 +198,8 @@ pub(crate) struct Found {
     delimiter: u8,
     header_index: usize,
     names: Vec<String>,
+    /// The own account from a preamble line, for layouts without its column.
+    preamble_account: Option<String>,
 }
 
 impl Found {
@@ -191,22 +214,32 @@ pub(crate) fn detect(text: &str) -> Option<Found> {
     let text = text.trim_start_matches('\u{feff}');
     for delimiter in [b';', b','] {
         let mut reader = reader(text, delimiter);
+        // (label, value) of the lines above the header.
+        let mut preamble: Vec<(String, String)> = Vec::new();
         for (index, record) in reader.records().take(HEADER_SEARCH).enumerate() {
             let Ok(record) = record else {
                 break;
             };
             let names: Vec<String> = record.iter().map(normalise).collect();
-            if let Some(spec) = SPECS.iter().find(|spec| {
+            if let Some(spec) = SPECS.iter().chain(&super::german::SPECS).find(|spec| {
                 spec.signature
                     .iter()
                     .any(|set| set.iter().all(|name| names.iter().any(|cell| cell == name)))
             }) {
+                let preamble_account = preamble
+                    .iter()
+                    .find(|(label, _)| spec.preamble_account.contains(&label.as_str()))
+                    .and_then(|(_, value)| account(value));
                 return Some(Found {
                     spec,
                     delimiter,
                     header_index: index,
                     names,
+                    preamble_account,
                 });
+            }
+            if let (Some(label), Some(value)) = (names.first(), record.get(1)) {
+                preamble.push((label.clone(), value.to_owned()));
             }
         }
     }
@@ -227,6 +260,7 @@ struct Columns {
     bank_reference: Option<usize>,
     balance_after: Option<usize>,
     status: Option<usize>,
+    end_to_end: Option<usize>,
 }
 
 impl Columns {
@@ -254,6 +288,7 @@ impl Columns {
             bank_reference: find(spec.bank_reference),
             balance_after: find(spec.balance_after),
             status: find(spec.status),
+            end_to_end: find(spec.end_to_end),
         })
     }
 }
@@ -292,10 +327,20 @@ impl Cells<'_> {
 
     fn date(&self, index: usize) -> Result<NaiveDate, StatementError> {
         let value = self.get(index);
-        text::date(value, &DATE_FORMATS).ok_or_else(|| {
+        // `24.04.26` (Sparkasse): a two-digit year, which `%Y` would read
+        // as the year 26.
+        let short_year = value.len() == 8 && value.as_bytes().get(2) == Some(&b'.');
+        let date = if short_year {
+            NaiveDate::parse_from_str(value, "%d.%m.%y").ok()
+        } else {
+            text::date(value, &DATE_FORMATS)
+        };
+        date.ok_or_else(|| {
             self.invalid(
                 index,
-                format!("'{value}' is not a date (expected DD/MM/YYYY or DD-MM-YYYY)"),
+                format!(
+                    "'{value}' is not a date (expected DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY or DD.MM.YY)"
+                ),
             )
         })
     }
@@ -346,12 +391,21 @@ pub(crate) fn find_ogm(text: &str) -> Option<String> {
     ogm::issue(base)
 }
 
-/// True when a row's status says the bank refused or did not execute it.
-fn refused(status: &str) -> bool {
+/// True when a row's status says the bank refused it, did not execute it,
+/// or has not booked it yet (Sparkasse's `Umsatz vorgemerkt`: it comes
+/// again, booked, in a later export).
+fn not_booked(status: &str) -> bool {
     let status = status.to_lowercase();
-    ["geweigerd", "refus", "rejected", "geannuleerd", "annul"]
-        .iter()
-        .any(|word| status.contains(word))
+    [
+        "geweigerd",
+        "refus",
+        "rejected",
+        "geannuleerd",
+        "annul",
+        "vorgemerkt",
+    ]
+    .iter()
+    .any(|word| status.contains(word))
 }
 
 /// Reads every row of a Belgian export.
@@ -409,11 +463,16 @@ pub(crate) fn read(file_name: &str, text: &str, found: &Found) -> Result<Vec<Row
         };
         if cells
             .optional(columns.status)
-            .is_some_and(|status| refused(&status))
+            .is_some_and(|status| not_booked(&status))
         {
             continue;
         }
-        rows.push(row(&cells, &columns, mark)?);
+        rows.push(row(
+            &cells,
+            &columns,
+            mark,
+            found.preamble_account.as_deref(),
+        )?);
     }
     if rows.is_empty() {
         return Err(StatementError::invalid(
@@ -442,6 +501,7 @@ fn row(
     cells: &Cells<'_>,
     columns: &Columns,
     mark: Option<DecimalMark>,
+    preamble_account: Option<&str>,
 ) -> Result<Row, StatementError> {
     let booking_date = cells.date(columns.date)?;
     let value_date = match columns.value_date {
@@ -493,7 +553,9 @@ fn row(
         counterparty_iban,
         remittance,
         structured_reference,
-        end_to_end_id: None,
+        end_to_end_id: cells
+            .optional(columns.end_to_end)
+            .filter(|reference| !reference.eq_ignore_ascii_case("NOTPROVIDED")),
         bank_reference,
         reversal: false,
         return_reason: None,
@@ -503,6 +565,7 @@ fn row(
     let own_account = columns
         .account
         .and_then(|index| account(cells.get(index)))
+        .or_else(|| preamble_account.map(str::to_owned))
         .ok_or_else(|| {
             cells.invalid(
                 columns.account.unwrap_or(0),

@@ -1,6 +1,7 @@
 //! Bank CSV exports: a preset per Dutch bank (ING, Rabobank, ABN AMRO's TAB
 //! file, bunq, Knab, Triodos, ASN), recognised by header or shape, the
-//! Belgian banks' exports read by header name ([`belgian`]), and a
+//! Belgian and German banks' exports read by header name ([`belgian`],
+//! [`german`]), and a
 //! [`Mapping`] the user makes once for any other layout.
 //!
 //! Records are read with the `csv` crate (quoted fields with line breaks,
@@ -12,6 +13,7 @@
 //! the layout has one, and are `None` otherwise.
 
 mod belgian;
+mod german;
 mod grid;
 mod mapping;
 mod presets;
@@ -53,6 +55,10 @@ pub enum Layout {
     Argenta,
     /// ING Belgium.
     IngBelgium,
+    /// A Sparkasse (Germany; CSV-CAMT or CSV-MT940).
+    Sparkasse,
+    /// ING Germany (ING-DiBa; `Umsatzanzeige`).
+    IngGermany,
     /// A user's column mapping.
     Mapped,
 }
@@ -73,6 +79,8 @@ impl Layout {
             Layout::Belfius => "belfius",
             Layout::Argenta => "argenta",
             Layout::IngBelgium => "ing_be",
+            Layout::Sparkasse => "sparkasse",
+            Layout::IngGermany => "ing_de",
             Layout::Mapped => "mapped",
         }
     }
