@@ -130,7 +130,8 @@ describe("Reconcile", () => {
     const matched = row(root, 1);
     expect(matched.dataset["state"]).toBe("matched");
     expect(matched.querySelector(`[data-testid="${TestId.ReconcileConfirm}"]`)).toBeNull();
-    byTestId(matched, TestId.ReconcileReject);
+    // A booked row is unlinked, not "rejected".
+    expect(byTestId(matched, TestId.ReconcileReject).textContent?.trim()).toBe("Ontkoppelen");
 
     const unmatched = row(root, 4);
     expect(byTestId(unmatched, TestId.ReconcileAssign).textContent?.trim()).toBe(
@@ -192,8 +193,9 @@ describe("Reconcile", () => {
     await settle();
     expect(names(calls)[0]).toBe("run_matching");
     expect(names(calls)).toContain("transactions");
+    // Where the rows stand, money out included: it adds up to the rows.
     expect(byTestId(root, TestId.ReconcileSummary).textContent?.trim()).toBe(
-      "12 geboekt, 3 voorstellen, 5 niet gevonden",
+      "1 geboekt, 1 voorstellen, 1 niet gevonden, 1 geen klantbetaling (4 in totaal)",
     );
   });
 
