@@ -98,6 +98,18 @@ fn big_mt940(n: usize) -> String {
     text
 }
 
+/// `tegoed import FILE` on the book, running in the background to be killed.
+fn spawn_import(db: &Path, file: &Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_tegoed"))
+        .arg("--db")
+        .arg(db)
+        .args(["import", file.to_str().unwrap(), "--json"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 fn wal_size(db: &Path) -> u64 {
     let mut wal = db.as_os_str().to_owned();
     wal.push("-wal");
@@ -121,14 +133,7 @@ fn an_import_killed_midway_leaves_all_or_nothing() {
         n
     });
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tegoed"))
-        .arg("--db")
-        .arg(&db)
-        .args(["import", big.to_str().unwrap(), "--json"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_import(&db, &big);
     let started = Instant::now();
     // Writing has begun once the write-ahead log holds a few hundred kB
     // of the import's pages (the log starts empty: the last connection
@@ -280,14 +285,7 @@ fn matching_killed_midway_leaves_all_or_nothing_and_a_rerun_books_the_same() {
 
     let folder = tempfile::tempdir().unwrap();
     let (db, statement) = book_with_ledger(folder.path(), INVOICES, PAYMENTS);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tegoed"))
-        .arg("--db")
-        .arg(&db)
-        .args(["import", statement.to_str().unwrap(), "--json"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_import(&db, &statement);
     // The file's own transaction has committed once its transactions are
     // visible to a reader; matching runs after it, in a transaction of its own.
     let started = Instant::now();
