@@ -128,7 +128,7 @@ pub fn parse_with_mappings(
     bytes: &[u8],
     ledger_mappings: &[Mapping],
 ) -> Result<ParsedFile, IntakeError> {
-    use crate::ledger::sheet::{Sniffed, sniff};
+    use crate::sniff::{Sniffed, sniff};
     match sniff(bytes) {
         Sniffed::Pdf => return Ok(ParsedFile::InvoicePdf(invoice_pdf::read(file_name, bytes)?)),
         // A zip of files, not a workbook: the bank reader says what it is

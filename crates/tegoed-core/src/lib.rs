@@ -33,5 +33,6 @@ pub mod record;
 pub mod reference;
 pub mod remind;
 pub mod settings;
+pub mod sniff;
 pub mod statement;
 pub mod today;

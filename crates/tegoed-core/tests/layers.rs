@@ -7,7 +7,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const GROUND: &[&str] = &["money", "reference", "customer", "invoice", "allocation"];
+const GROUND: &[&str] = &[
+    "money",
+    "reference",
+    "customer",
+    "invoice",
+    "allocation",
+    "sniff",
+];
 const READERS: &[&str] = &["archive", "statement", "ledger", "intake", "invoice_pdf"];
 const RULES: &[&str] = &["matching", "receivables", "dunning", "law", "letters"];
 const STORE: &[&str] = &["book"];

@@ -309,7 +309,7 @@ pub fn preview(file_name: &str, bytes: &[u8], saved: &[Mapping]) -> Result<Previ
 /// recognised) when the headers are plainly an invoice list that lacks a
 /// column.
 pub fn parse(file_name: &str, bytes: &[u8], saved: &[Mapping]) -> Result<Ledger, LedgerError> {
-    if sheet::sniff(bytes) == sheet::Sniffed::Xml {
+    if crate::sniff::sniff(bytes) == crate::sniff::Sniffed::Xml {
         return ubl::parse(file_name, bytes);
     }
     let workbook = sheet::read(file_name, bytes)?;
@@ -363,10 +363,14 @@ pub fn parse_with(file_name: &str, bytes: &[u8], mapping: &Mapping) -> Result<Le
 /// True when the bytes look like something [`parse`] can read as a ledger
 /// (a workbook, CSV text or a UBL invoice), without reading it fully.
 pub fn may_be_ledger(bytes: &[u8]) -> bool {
-    match sheet::sniff(bytes) {
-        sheet::Sniffed::Workbook(_) | sheet::Sniffed::Encrypted | sheet::Sniffed::Text => true,
-        sheet::Sniffed::Xml => ubl::is_ubl(bytes),
-        sheet::Sniffed::Empty | sheet::Sniffed::Pdf | sheet::Sniffed::Binary => false,
+    match crate::sniff::sniff(bytes) {
+        crate::sniff::Sniffed::Workbook(_)
+        | crate::sniff::Sniffed::Encrypted
+        | crate::sniff::Sniffed::Text => true,
+        crate::sniff::Sniffed::Xml => ubl::is_ubl(bytes),
+        crate::sniff::Sniffed::Empty
+        | crate::sniff::Sniffed::Pdf
+        | crate::sniff::Sniffed::Binary => false,
     }
 }
 

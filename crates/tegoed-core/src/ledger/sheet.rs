@@ -12,6 +12,7 @@ use calamine::{Data, Reader};
 use chrono::NaiveDate;
 
 use super::LedgerError;
+use crate::sniff::{Sniffed, Spreadsheet, sniff};
 
 /// The file formats a ledger can come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -27,6 +28,16 @@ pub enum Format {
     Csv,
     /// A UBL 2.1 / NLCIUS e-invoice.
     Ubl,
+}
+
+impl From<Spreadsheet> for Format {
+    fn from(kind: Spreadsheet) -> Format {
+        match kind {
+            Spreadsheet::Xlsx => Format::Xlsx,
+            Spreadsheet::Xls => Format::Xls,
+            Spreadsheet::Ods => Format::Ods,
+        }
+    }
 }
 
 impl Format {
@@ -118,81 +129,6 @@ pub struct Workbook {
     pub sheets: Vec<Sheet>,
 }
 
-/// The first bytes of a zip archive (xlsx, ods).
-const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
-/// The first bytes of an OLE compound file (xls, and encrypted xlsx).
-const CFB_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
-/// The stream an encrypted Office Open XML file keeps its package in, UTF-16LE.
-const ENCRYPTED_PACKAGE: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
-
-/// What the bytes of a file look like, before reading them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sniffed {
-    /// Nothing at all.
-    Empty,
-    /// A workbook in one of the spreadsheet formats.
-    Workbook(Format),
-    /// An encrypted (password-protected) Office file.
-    Encrypted,
-    /// XML text, perhaps an e-invoice.
-    Xml,
-    /// A PDF document.
-    Pdf,
-    /// Other text, read as CSV.
-    Text,
-    /// Binary data that is none of the above.
-    Binary,
-}
-
-/// Tells the format from the first bytes.
-pub fn sniff(bytes: &[u8]) -> Sniffed {
-    if bytes.is_empty() {
-        return Sniffed::Empty;
-    }
-    if bytes.starts_with(ZIP_MAGIC) {
-        let head = bytes.get(..200).unwrap_or(bytes);
-        let is_ods = find(
-            head,
-            b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet",
-        );
-        return Sniffed::Workbook(if is_ods { Format::Ods } else { Format::Xlsx });
-    }
-    if bytes.starts_with(CFB_MAGIC) {
-        if find(bytes, ENCRYPTED_PACKAGE) {
-            return Sniffed::Encrypted;
-        }
-        return Sniffed::Workbook(Format::Xls);
-    }
-    let head = bytes.get(..1024).unwrap_or(bytes);
-    if find(head, b"%PDF-") {
-        return Sniffed::Pdf;
-    }
-    let text_start = head
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(head)
-        .trim_ascii_start();
-    if text_start.starts_with(b"<") {
-        return Sniffed::Xml;
-    }
-    let binary = head
-        .iter()
-        .filter(|&&byte| byte < 0x09 || (0x0E..0x20).contains(&byte))
-        .count();
-    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
-    if binary > head.len() / 20 && !utf16 {
-        return Sniffed::Binary;
-    }
-    Sniffed::Text
-}
-
-/// True when `needle` occurs in `haystack`.
-fn find(haystack: &[u8], needle: &[u8]) -> bool {
-    !needle.is_empty()
-        && haystack
-            .windows(needle.len())
-            .any(|window| window == needle)
-}
-
 /// Reads a spreadsheet or CSV file.
 ///
 /// # Errors
@@ -207,7 +143,7 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Workbook, LedgerError> {
         Sniffed::Encrypted => Err(LedgerError::Encrypted {
             file: file_name.to_owned(),
         }),
-        Sniffed::Workbook(format) => read_workbook(file_name, bytes, format),
+        Sniffed::Workbook(kind) => read_workbook(file_name, bytes, Format::from(kind)),
         Sniffed::Text => read_csv(file_name, bytes),
         Sniffed::Xml | Sniffed::Pdf | Sniffed::Binary => Err(LedgerError::Unreadable {
             file: file_name.to_owned(),

@@ -415,22 +415,6 @@ fn csv_delimiter_and_encoding_are_detected() {
 }
 
 #[test]
-fn sniffing_tells_formats_apart_by_content() {
-    use sheet::Sniffed;
-    assert_eq!(sheet::sniff(b""), Sniffed::Empty);
-    assert_eq!(
-        sheet::sniff(b"PK\x03\x04rest"),
-        Sniffed::Workbook(Format::Xlsx)
-    );
-    assert_eq!(sheet::sniff(b"%PDF-1.7\n"), Sniffed::Pdf);
-    assert_eq!(
-        sheet::sniff(b"<?xml version=\"1.0\"?><Invoice/>"),
-        Sniffed::Xml
-    );
-    assert_eq!(sheet::sniff(b"Factuur;Bedrag\n1;2\n"), Sniffed::Text);
-}
-
-#[test]
 fn statuses_from_accounting_packages() {
     use crate::invoice::LedgerStatus;
     assert_eq!(rows::status("Betaald"), Some(LedgerStatus::Paid));
