@@ -1210,16 +1210,13 @@ impl<'a> Engine<'a> {
     /// first such invoice's number.
     fn same_amount(&self, payment: &Payment) -> Vec<(i64, String)> {
         let mut customers: Vec<(i64, String)> = Vec::new();
-        for position in self.by_amount.get(&payment.amount).into_iter().flatten() {
-            let Some(item) = self.item(*position) else {
-                continue;
-            };
-            if self.open(*position) != payment.amount
-                || item.credit_note
-                || item.invoice_date > payment.booking_date
-                || customers
-                    .iter()
-                    .any(|(customer, _)| *customer == item.customer_id)
+        for item in self
+            .open_at_amount(payment)
+            .filter_map(|position| self.item(position))
+        {
+            if customers
+                .iter()
+                .any(|(customer, _)| *customer == item.customer_id)
             {
                 continue;
             }
@@ -1231,21 +1228,29 @@ impl<'a> Engine<'a> {
         customers
     }
 
-    /// Only the amount: one open invoice in the whole book has it.
-    fn place_by_amount(&self, payment: &Payment, signals: &Signals) -> Option<Proposal> {
-        let fits: Vec<u32> = self
-            .by_amount
+    /// The open invoices (no credit notes) dated on or before the payment
+    /// whose open amount is exactly the payment's.
+    fn open_at_amount<'s>(&'s self, payment: &'s Payment) -> impl Iterator<Item = u32> + 's {
+        self.by_amount
             .get(&payment.amount)
             .into_iter()
             .flatten()
             .copied()
-            .filter(|position| self.open(*position) == payment.amount)
+            .filter(move |position| {
+                self.open(*position) == payment.amount
+                    && self.item(*position).is_some_and(|item| {
+                        !item.credit_note && item.invoice_date <= payment.booking_date
+                    })
+            })
+    }
+
+    /// Only the amount: one open invoice in the whole book has it.
+    fn place_by_amount(&self, payment: &Payment, signals: &Signals) -> Option<Proposal> {
+        let fits: Vec<u32> = self
+            .open_at_amount(payment)
             .filter(|position| {
-                self.item(*position).is_some_and(|item| {
-                    !item.credit_note
-                        && item.invoice_date <= payment.booking_date
-                        && !payment.rejected_invoices.contains(&item.invoice_id)
-                })
+                self.item(*position)
+                    .is_some_and(|item| !payment.rejected_invoices.contains(&item.invoice_id))
             })
             .collect();
         let [only] = fits.as_slice() else {
